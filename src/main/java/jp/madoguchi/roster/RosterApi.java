@@ -61,7 +61,7 @@ class RosterApi {
 
     @GetMapping("/{id}")
     Map<String, Object> roster(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        RosterSummary roster = importer.find(user, id).orElseThrow(RosterApi::notFound);
+        RosterSummary roster = importer.view(user, id).orElseThrow(RosterApi::notFound);
         return Map.of("roster", roster, "rejectedRows", importer.rejectedRowsOf(user, id));
     }
 

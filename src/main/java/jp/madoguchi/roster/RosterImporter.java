@@ -95,6 +95,14 @@ public class RosterImporter {
         return rosters.list(user.municipalityId());
     }
 
+    /** A roster with its rejected rows (which quote personal data), as a record view: audited. */
+    public Optional<RosterSummary> view(StaffUser user, long rosterId) {
+        return rosters.find(user.municipalityId(), rosterId).map(r -> {
+            audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster", Long.toString(r.id()));
+            return r;
+        });
+    }
+
     public List<RowError> rejectedRowsOf(StaffUser user, long rosterId) {
         return rosters.find(user.municipalityId(), rosterId).map(r -> rosters.errorsOf(r.id())).orElse(List.of());
     }

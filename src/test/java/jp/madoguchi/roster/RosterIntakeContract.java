@@ -195,6 +195,16 @@ abstract class RosterIntakeContract {
         assertThat(otherClerk.get("/api/rosters/" + id + "/file").status()).isEqualTo(404);
         assertThat(otherClerk.get("/api/rosters").json().toString()).doesNotContain("mine.csv");
         assertThat(clerk.get("/api/rosters/" + id + "/file").status()).isEqualTo(200);
+        assertThat(clerk.get("/api/rosters/" + id).status()).isEqualTo(200);
+        assertThat(clerk.get("/api/rosters/" + id + "/cases").status()).isEqualTo(200);
+
+        // Every access by the owner is audited; the other municipality's attempts found nothing to audit.
+        List<String> audited = jdbc.sql("""
+                SELECT username || ':' || action || ':' || target_type FROM audit_event WHERE target_id = ?
+                  AND target_type LIKE 'roster%' ORDER BY id""")
+                .param(Long.toString(id)).query(String.class).list();
+        assertThat(audited).containsExactly("clerk:IMPORT:roster", "clerk:DOWNLOAD:roster-file", "clerk:VIEW:roster",
+                "clerk:VIEW:roster-cases");
     }
 
     private static JsonNode find(JsonNode cases, String name) {
