@@ -1,0 +1,77 @@
+package jp.madoguchi.reader;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import jp.madoguchi.reader.card.CardIdentity;
+import jp.madoguchi.reader.card.Pin;
+import jp.madoguchi.reader.card.PinStatus;
+import jp.madoguchi.reader.json.JsonObjectBuilder;
+
+/**
+ * One event before it is sealed into the log. Member order is fixed (the line is hashed as text) and follows
+ * the command contract; optional members ({@code detail}, {@code annotation}, {@code countersignedBy}) come
+ * after {@code pins} and only when set.
+ */
+final class DeviceEvent {
+
+    final String command;
+    final String caseId;
+    final String operator;
+    String reader;
+    String outcome;
+    CardIdentity card;
+    Map<Pin, PinStatus> pins;
+    String detail;
+    String annotation;
+    String countersignedBy;
+
+    DeviceEvent(String command, String caseId, String operator) {
+        this.command = command;
+        this.caseId = caseId;
+        this.operator = operator;
+    }
+
+    /** The event as a JSON object without closing brace, ready to be sealed with prevHash and hash. */
+    String toOpenJson(OffsetDateTime time, String workstation) {
+        JsonObjectBuilder json = new JsonObjectBuilder()
+                .add("eventId", UUID.randomUUID().toString())
+                .add("time", time.truncatedTo(ChronoUnit.MILLIS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .add("workstation", workstation)
+                .add("reader", reader)
+                .add("operator", operator)
+                .add("caseId", caseId)
+                .add("command", command)
+                .add("outcome", outcome)
+                .add("card", card == null ? null : new JsonObjectBuilder()
+                        .add("fingerprint", card.fingerprint())
+                        .add("certSerial", card.certSerial())
+                        .add("notAfter", card.notAfter())
+                        .add("cardSerialHash", card.cardSerialHash()))
+                .add("pins", pins == null ? null : pinsJson());
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        if (annotation != null) {
+            json.add("annotation", annotation);
+        }
+        if (countersignedBy != null) {
+            json.add("countersignedBy", countersignedBy);
+        }
+        return json.toOpenJson();
+    }
+
+    private JsonObjectBuilder pinsJson() {
+        JsonObjectBuilder json = new JsonObjectBuilder();
+        for (Pin pin : Pin.values()) {
+            PinStatus status = pins.get(pin);
+            json.add(pin.jsonName(), status == null ? null : new JsonObjectBuilder()
+                    .add("triesLeft", status.triesLeft())
+                    .add("state", status.state().name())
+                    .add("sw", status.sw()));
+        }
+        return json;
+    }
+}
