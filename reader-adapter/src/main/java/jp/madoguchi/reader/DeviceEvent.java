@@ -2,7 +2,6 @@ package jp.madoguchi.reader;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import jp.madoguchi.reader.card.CardIdentity;
@@ -16,6 +15,9 @@ import jp.madoguchi.reader.json.JsonObjectBuilder;
  * after {@code pins} and only when set.
  */
 final class DeviceEvent {
+
+    /** ISO-8601 with milliseconds and offset, fixed width (e.g. 2026-11-21T19:05:00.120+09:00). */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     final String command;
     final String caseId;
@@ -38,7 +40,7 @@ final class DeviceEvent {
     String toOpenJson(OffsetDateTime time, String workstation) {
         JsonObjectBuilder json = new JsonObjectBuilder()
                 .add("eventId", UUID.randomUUID().toString())
-                .add("time", time.truncatedTo(ChronoUnit.MILLIS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .add("time", time.format(TIME))
                 .add("workstation", workstation)
                 .add("reader", reader)
                 .add("operator", operator)

@@ -34,19 +34,27 @@ public final class MyNumberCardProtocol {
     private static final String CARD_SERIAL_SALT = "madoguchi-card-serial-v1\n";
 
     private final CardChannel channel;
+    /** The AP currently selected on the card, to skip a repeated SELECT; null when unknown. */
+    private byte[] selectedAid;
 
     public MyNumberCardProtocol(CardChannel channel) {
         this.channel = channel;
     }
 
-    /** Identifies the card and reads every PIN's state. */
+    /**
+     * Identifies the card and reads every PIN's state. APDUs are grouped by AP so each AP is selected once:
+     * every APDU costs time on a real reader.
+     */
     public CardReading read() throws CardException, NotMyNumberCardException {
-        CardIdentity identity = identify();
         Map<Pin, PinStatus> pins = new EnumMap<>(Pin.class);
-        for (Pin pin : Pin.values()) {
-            pins.put(pin, pinStatus(pin));
-        }
-        return new CardReading(identity, pins);
+        CertificateFacts certificate = certificateFacts();
+        pins.put(Pin.JPKI_AUTH, pinStatus(Pin.JPKI_AUTH));
+        pins.put(Pin.JPKI_SIGN, pinStatus(Pin.JPKI_SIGN));
+        String cardSerialHash = cardSerialHash();
+        pins.put(Pin.COMMON_AP, pinStatus(Pin.COMMON_AP));
+        pins.put(Pin.CARD_INFO_INPUT, pinStatus(Pin.CARD_INFO_INPUT));
+        pins.put(Pin.RESIDENT_REGISTRY, pinStatus(Pin.RESIDENT_REGISTRY));
+        return new CardReading(certificate.identity(cardSerialHash), pins);
     }
 
     /**
@@ -54,25 +62,37 @@ public final class MyNumberCardProtocol {
      * and fingerprints its user-authentication certificate.
      */
     public CardIdentity identify() throws CardException, NotMyNumberCardException {
+        return certificateFacts().identity(cardSerialHash());
+    }
+
+    private record CertificateFacts(String fingerprint, String serial, String notAfter) {
+
+        CardIdentity identity(String cardSerialHash) {
+            return new CardIdentity(fingerprint, serial, notAfter, cardSerialHash);
+        }
+    }
+
+    private CertificateFacts certificateFacts() throws CardException, NotMyNumberCardException {
+        selectedAid = null; // identification must really select the JPKI AP, whatever happened before
         int sw = selectAid(Aids.JPKI);
         if (sw != SW_OK) {
             throw new NotMyNumberCardException(sw);
         }
         byte[] certificate = readCertificate();
-        String fingerprint = certificate == null ? null : sha256Hex(certificate);
+        if (certificate == null) {
+            return new CertificateFacts(null, null, null);
+        }
         String serial = null;
         String notAfter = null;
-        if (certificate != null) {
-            try {
-                X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(certificate));
-                serial = x509.getSerialNumber().toString(16).toUpperCase();
-                notAfter = x509.getNotAfter().toInstant().toString();
-            } catch (CertificateException | ClassCastException e) {
-                // Keep the fingerprint of the bytes the card gave; serial and expiry stay unknown.
-            }
+        try {
+            X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(certificate));
+            serial = x509.getSerialNumber().toString(16).toUpperCase();
+            notAfter = x509.getNotAfter().toInstant().toString();
+        } catch (CertificateException | ClassCastException e) {
+            // Keep the fingerprint of the bytes the card gave; serial and expiry stay unknown.
         }
-        return new CardIdentity(fingerprint, serial, notAfter, cardSerialHash());
+        return new CertificateFacts(sha256Hex(certificate), serial, notAfter);
     }
 
     /** Remaining tries of one PIN, via VERIFY without data (does not spend a try). */
@@ -110,7 +130,12 @@ public final class MyNumberCardProtocol {
     }
 
     private int selectAid(byte[] aid) throws CardException {
-        return transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x0C, aid)).getSW();
+        if (selectedAid != null && Arrays.equals(selectedAid, aid)) {
+            return SW_OK;
+        }
+        int sw = transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x0C, aid)).getSW();
+        selectedAid = sw == SW_OK ? aid.clone() : null;
+        return sw;
     }
 
     private int selectEf(int efId) throws CardException {
@@ -123,8 +148,9 @@ public final class MyNumberCardProtocol {
         if (selectEf(EF_USER_AUTH_CERTIFICATE) != SW_OK) {
             return null;
         }
-        ResponseAPDU head = readBinary(0, 4);
-        if (head.getSW() != SW_OK || head.getData().length < 2 || head.getData()[0] != 0x30) {
+        // The first block carries the DER header with the total length; one APDU fewer than reading 4 bytes first.
+        ResponseAPDU head = readBinary(0, 256);
+        if (head.getSW() != SW_OK || head.getData().length < 4 || head.getData()[0] != 0x30) {
             return null;
         }
         int total = derTotalLength(head.getData());
@@ -132,6 +158,7 @@ public final class MyNumberCardProtocol {
             return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(total);
+        out.write(head.getData(), 0, Math.min(total, head.getData().length));
         while (out.size() < total) {
             ResponseAPDU chunk = readBinary(out.size(), Math.min(256, total - out.size()));
             if (chunk.getSW() != SW_OK || chunk.getData().length == 0) {
