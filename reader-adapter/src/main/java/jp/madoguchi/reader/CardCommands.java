@@ -120,7 +120,8 @@ final class CardCommands {
         context.err.println("カードを待っています（終了: Ctrl+C） / waiting for cards (stop with Ctrl+C)");
         while (true) {
             java.util.Set<String> present = new java.util.HashSet<>();
-            for (CardTerminal terminal : ReaderSelection.list(terminals, CardTerminals.State.CARD_PRESENT)) {
+            for (CardTerminal terminal : ReaderSelection.withCard(
+                    ReaderSelection.list(terminals, CardTerminals.State.ALL))) {
                 if (readerName != null && !terminal.getName().equals(readerName)) {
                     continue;
                 }

@@ -25,6 +25,24 @@ final class ReaderSelection {
         }
     }
 
+    /**
+     * The readers that hold a card, asked one by one: {@code list(CARD_PRESENT)} is not used because some
+     * implementations (jCardSim) leave out a card whose insertion event was not yet consumed.
+     */
+    static List<CardTerminal> withCard(List<CardTerminal> terminals) throws AdapterException {
+        java.util.ArrayList<CardTerminal> present = new java.util.ArrayList<>();
+        for (CardTerminal terminal : terminals) {
+            try {
+                if (terminal.isCardPresent()) {
+                    present.add(terminal);
+                }
+            } catch (CardException e) {
+                throw new AdapterException(Fault.NO_PCSC_SERVICE, Environment.rootMessage(e), e);
+            }
+        }
+        return present;
+    }
+
     /** The named reader, or else the one reader that holds a card. */
     static CardTerminal choose(CardTerminals terminals, String readerName) throws AdapterException {
         List<CardTerminal> all = list(terminals, CardTerminals.State.ALL);
@@ -40,7 +58,7 @@ final class ReaderSelection {
             }
             throw new AdapterException(Fault.NO_READER, "no reader named \"" + readerName + "\"");
         }
-        List<CardTerminal> withCard = list(terminals, CardTerminals.State.CARD_PRESENT);
+        List<CardTerminal> withCard = withCard(all);
         if (withCard.isEmpty()) {
             throw new AdapterException(Fault.NO_CARD, null);
         }
@@ -79,7 +97,8 @@ final class ReaderSelection {
         String reason = Environment.rootMessage(e);
         boolean present;
         try {
-            present = terminal.isCardPresent();
+            // The exchange can fail a moment before the reader reports the card gone; give it up to a second.
+            present = !terminal.waitForCardAbsent(1000);
         } catch (CardException | RuntimeException stateUnknown) {
             present = false;
         }

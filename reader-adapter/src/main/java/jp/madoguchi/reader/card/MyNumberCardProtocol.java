@@ -211,7 +211,12 @@ public final class MyNumberCardProtocol {
     }
 
     private ResponseAPDU transmit(CommandAPDU command) throws CardException {
-        return channel.transmit(command);
+        try {
+            return channel.transmit(command);
+        } catch (IllegalArgumentException e) {
+            // javax.smartcardio rejects an answer shorter than a status word: seen when a card is pulled mid-APDU.
+            throw new CardException("no status word in the card's answer", e);
+        }
     }
 
     static String sha256Hex(byte[] data) {

@@ -36,6 +36,8 @@ public final class EmulatedMyNumberCard {
 
     static final String STATE_PROPERTY = "madoguchi.emulator.state";
     static final String CERTIFICATE_PROPERTY = "madoguchi.emulator.certificate";
+    /** In the VSmartCard process: after this many APDUs the process dies, as if the card were pulled out. */
+    static final String VANISH_AFTER_PROPERTY = "madoguchi.emulator.vanishAfterApdus";
 
     private static volatile EmulatedMyNumberCard current;
 
@@ -112,8 +114,15 @@ public final class EmulatedMyNumberCard {
         if (card == null) {
             synchronized (EmulatedMyNumberCard.class) {
                 if (current == null) {
-                    current = new EmulatedMyNumberCard(State.valueOf(System.getProperty(STATE_PROPERTY, "FRESH")),
+                    EmulatedMyNumberCard fromProperties = new EmulatedMyNumberCard(
+                            State.valueOf(System.getProperty(STATE_PROPERTY, "FRESH")),
                             System.getProperty(CERTIFICATE_PROPERTY, "card-a"));
+                    String vanishAfter = System.getProperty(VANISH_AFTER_PROPERTY);
+                    if (vanishAfter != null) {
+                        // halt, not exit: the socket to vpcd must drop at once, mid-APDU, like a pulled card.
+                        fromProperties.removeAfter(Integer.parseInt(vanishAfter), () -> Runtime.getRuntime().halt(0));
+                    }
+                    current = fromProperties;
                 }
                 card = current;
             }
