@@ -245,6 +245,17 @@ class CardCommandsTest {
     }
 
     @Test
+    void eventTimeIsIsoWithMillisecondsAndOffset() {
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.of(2026, 11, 21, 9, 5, 7, 20_000_000,
+                java.time.ZoneOffset.ofHours(9));
+        assertEquals("2026-11-21T09:05:07.020+09:00", DeviceEvent.isoTime(time));
+        assertEquals("2026-11-21T00:05:07.020Z", DeviceEvent.isoTime(time.withOffsetSameInstant(
+                java.time.ZoneOffset.UTC)));
+        assertEquals("2026-11-21T09:05:07.020-03:30", DeviceEvent.isoTime(time.withOffsetSameLocal(
+                java.time.ZoneOffset.ofHoursMinutes(-3, -30))));
+    }
+
+    @Test
     void missingCaseIsAUsageErrorWithoutEvent() {
         Counter.Run run = counter.run("read", "--operator", "clerk-7");
         assertEquals(2, run.exitCode());

@@ -1,13 +1,9 @@
 package jp.madoguchi.reader.card;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -82,17 +78,10 @@ public final class MyNumberCardProtocol {
         if (certificate == null) {
             return new CertificateFacts(null, null, null);
         }
-        String serial = null;
-        String notAfter = null;
-        try {
-            X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(certificate));
-            serial = x509.getSerialNumber().toString(16).toUpperCase();
-            notAfter = x509.getNotAfter().toInstant().toString();
-        } catch (CertificateException | ClassCastException e) {
-            // Keep the fingerprint of the bytes the card gave; serial and expiry stay unknown.
-        }
-        return new CertificateFacts(sha256Hex(certificate), serial, notAfter);
+        // Unparseable bytes keep their fingerprint; serial and expiry then stay unknown (null).
+        CertificateFields fields = CertificateFields.parse(certificate);
+        return new CertificateFacts(sha256Hex(certificate), fields == null ? null : fields.serialHex,
+                fields == null ? null : fields.notAfter);
     }
 
     /** Remaining tries of one PIN, via VERIFY without data (does not spend a try). */
