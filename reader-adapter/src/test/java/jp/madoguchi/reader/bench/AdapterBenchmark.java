@@ -16,7 +16,8 @@ import jp.madoguchi.reader.ship.SyntheticLog;
  * {@code read [n]}: n (default 100) runs of {@code java -jar reader-adapter.jar read} through pcscd + vpcd +
  * jCardSim, reporting median and p90 wall time per process (JVM start included).
  * {@code ship [n]}: ship of n (default 100,000) events to a local stub service that verifies the chain.
- * Started by bench/reader-read.sh and bench/reader-ship.sh.
+ * Started by bench/reader-read.sh and bench/reader-ship.sh; {@code ADAPTER_JAVA_OPTIONS} is passed to the adapter
+ * processes as JDK_JAVA_OPTIONS.
  */
 public final class AdapterBenchmark {
 
@@ -83,6 +84,11 @@ public final class AdapterBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("BENCH_KEY", StubDeviceEventService.WORKSTATION_KEY);
+        // ADAPTER_JAVA_OPTIONS lets the benchmark try launcher options (e.g. a CDS archive) on the adapter only.
+        String adapterOptions = System.getenv("ADAPTER_JAVA_OPTIONS");
+        if (adapterOptions != null) {
+            builder.environment().put("JDK_JAVA_OPTIONS", adapterOptions);
+        }
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
