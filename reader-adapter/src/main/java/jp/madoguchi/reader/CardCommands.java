@@ -91,6 +91,7 @@ final class CardCommands {
                     protocol.block(pin);
                 }
             }
+            // Read back in full: the event records what the card says now, not what we intended.
             CardReading after = readInto(protocol, event);
             boolean locked = after.allFourDigitPinsBlocked();
             event.outcome = locked ? "LOCKED" : Fault.LOCK_INCOMPLETE.name();
@@ -173,6 +174,10 @@ final class CardCommands {
             throws AdapterException {
         Card card = ReaderSelection.connect(terminal);
         try {
+            if (event.command.equals("lock")) {
+                // No other program may talk to the card between the identity check and the last VERIFY.
+                card.beginExclusive();
+            }
             return work.on(new MyNumberCardProtocol(card.getBasicChannel()), event);
         } catch (NotMyNumberCardException e) {
             throw new AdapterException(Fault.NOT_MY_NUMBER_CARD, "SELECT JPKI AP answered " + e.sw(), e);
