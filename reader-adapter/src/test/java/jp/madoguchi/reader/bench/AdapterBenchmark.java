@@ -58,7 +58,26 @@ public final class AdapterBenchmark {
                     + "median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms (target: median <= 300 ms)%n",
                     runs, millis.get(runs / 2), millis.get((int) (runs * 0.9)), millis.get(0),
                     millis.get(runs - 1));
+            protocolOnly(stack, runs);
         }
+    }
+
+    /** The card conversation alone (connect, all APDUs, disconnect) in this warm JVM: the share of the reader path. */
+    private static void protocolOnly(PcscStack stack, int runs) throws Exception {
+        System.setProperty("sun.security.smartcardio.library", stack.pcscLibrary().toString());
+        javax.smartcardio.CardTerminal terminal = javax.smartcardio.TerminalFactory.getInstance("PC/SC", null)
+                .terminals().getTerminal(PcscStack.VPCD_READER);
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            javax.smartcardio.Card card = terminal.connect("*");
+            new jp.madoguchi.reader.card.MyNumberCardProtocol(card.getBasicChannel()).read();
+            card.disconnect(false);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf("read, card conversation only (connect + APDUs + disconnect, warm JVM): median %.1f ms, "
+                + "p90 %.1f ms%n", millis.get(runs / 2), millis.get((int) (runs * 0.9)));
     }
 
     private static void ship(Path jar, Path work, int events) throws Exception {
