@@ -23,6 +23,7 @@ public record PinStatus(Integer triesLeft, PinState state, String sw) {
     }
 
     static String hex(int sw) {
-        return String.format("%04X", sw & 0xFFFF);
+        String digits = Integer.toHexString(sw & 0xFFFF).toUpperCase();
+        return "0000".substring(digits.length()) + digits;
     }
 }

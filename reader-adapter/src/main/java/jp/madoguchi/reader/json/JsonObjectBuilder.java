@@ -88,7 +88,8 @@ public final class JsonObjectBuilder {
                 default -> {
                     // U+2028/2029 are legal in JSON but break some line-oriented tools; escape them with controls.
                     if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
+                        String digits = Integer.toHexString(c);
+                        out.append("\\u").append("0000", digits.length(), 4).append(digits);
                     } else {
                         out.append(c);
                     }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks the hash chain of a device log (one workstation-day file of JSON Lines).
@@ -26,9 +24,9 @@ public final class ChainVerifier {
     public static final String GENESIS = "0".repeat(64);
 
     private static final String HASH_MEMBER = ",\"hash\":\"";
-    // Anchored at the end of the line, so member names inside string values can never be mistaken for the tail.
-    private static final Pattern TAIL =
-            Pattern.compile(",\"prevHash\":\"([0-9a-f]{64})\",\"hash\":\"([0-9a-f]{64})\"}$");
+    private static final String PREV_HASH_MEMBER = ",\"prevHash\":\"";
+    /** Length of {@code ,"prevHash":"<64>","hash":"<64>"}}, the fixed-width tail of every line. */
+    private static final int TAIL_LENGTH = PREV_HASH_MEMBER.length() + 64 + 1 + HASH_MEMBER.length() + 64 + 2;
 
     private ChainVerifier() {
     }
@@ -146,7 +144,7 @@ public final class ChainVerifier {
         if (!openObject.startsWith("{")) {
             throw new IllegalArgumentException("expected a JSON object without its closing brace");
         }
-        if (!prevHash.matches("[0-9a-f]{64}")) {
+        if (!isHex64(prevHash, 0)) {
             throw new IllegalArgumentException("prevHash must be 64 lowercase hex digits");
         }
         String separator = openObject.length() > 1 ? "," : "";
@@ -166,18 +164,42 @@ public final class ChainVerifier {
         return link == null ? null : link.prevHash;
     }
 
+    /** 64 lowercase hex digits starting at {@code from}. */
+    private static boolean isHex64(String text, int from) {
+        if (text.length() < from + 64) {
+            return false;
+        }
+        for (int i = from; i < from + 64; i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private record Link(String prefix, String prevHash, String hash) {
 
+        /**
+         * Reads the fixed-width tail {@code ,"prevHash":"<64 hex>","hash":"<64 hex>"}} at the very end of the line
+         * (equivalent to the anchored pattern in docs/device-log.md), so member names inside string values can
+         * never be mistaken for it. Plain index checks: no regex engine to load at every start of the program.
+         */
         static Link parse(String line) {
-            if (line == null || !line.startsWith("{")) {
+            if (line == null || !line.startsWith("{") || line.length() < TAIL_LENGTH + 1) {
                 return null;
             }
-            Matcher tail = TAIL.matcher(line);
-            if (!tail.find()) {
+            int tail = line.length() - TAIL_LENGTH;
+            int prevHashAt = tail + PREV_HASH_MEMBER.length();
+            int hashMemberAt = prevHashAt + 64 + 1;
+            int hashAt = hashMemberAt + HASH_MEMBER.length();
+            if (!line.startsWith(PREV_HASH_MEMBER, tail) || !isHex64(line, prevHashAt)
+                    || line.charAt(prevHashAt + 64) != '"' || !line.startsWith(HASH_MEMBER, hashMemberAt)
+                    || !isHex64(line, hashAt) || !line.startsWith("\"}", hashAt + 64)) {
                 return null;
             }
-            int hashMember = line.length() - (HASH_MEMBER.length() + 64 + 2);
-            return new Link(line.substring(0, hashMember), tail.group(1), tail.group(2));
+            return new Link(line.substring(0, hashMemberAt), line.substring(prevHashAt, prevHashAt + 64),
+                    line.substring(hashAt, hashAt + 64));
         }
     }
 }

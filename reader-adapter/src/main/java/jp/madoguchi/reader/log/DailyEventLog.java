@@ -45,7 +45,14 @@ public final class DailyEventLog {
     }
 
     static String safeName(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        StringBuilder safeName = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            safeName.append(allowed ? c : '_');
+        }
+        String safe = safeName.toString();
         if (safe.equals(name) && !safe.isEmpty()) {
             return safe;
         }

@@ -135,6 +135,16 @@ class ChainVerifierTest {
     }
 
     @Test
+    void hashesMustBeLowercaseHexOfFullLength() {
+        List<String> lines = chain(2);
+        String hash = ChainVerifier.hashOf(lines.get(0));
+        List<String> upper = new ArrayList<>(lines);
+        upper.set(0, lines.get(0).replace(hash, hash.toUpperCase()));
+        assertEquals(Problem.EDITED, ChainVerifier.verify(upper).problem());
+        assertEquals(null, ChainVerifier.hashOf(lines.get(0).replace(hash + "\"}", hash.substring(1) + "\"}")));
+    }
+
+    @Test
     void memberNamesInsideValuesDoNotConfuseTheParser() {
         String line = ChainVerifier.seal("{\"note\":\",\\\"hash\\\":\\\"" + "a".repeat(64) + "\\\"}\"",
                 ChainVerifier.GENESIS);
