@@ -1,8 +1,11 @@
 package jp.madoguchi.reader;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
@@ -116,11 +119,11 @@ final class CardCommands {
         int maxCards = context.options.intValue("max-cards", 0);
         long timeoutMillis = context.options.intValue("timeout", 0) * 1000L;
         CardTerminals terminals = context.terminals();
-        java.util.Set<String> handled = new java.util.HashSet<>();
+        Set<String> handled = new HashSet<>();
         int cards = 0;
         context.err.println("カードを待っています（終了: Ctrl+C） / waiting for cards (stop with Ctrl+C)");
         while (true) {
-            java.util.Set<String> present = new java.util.HashSet<>();
+            Set<String> present = new HashSet<>();
             for (CardTerminal terminal : ReaderSelection.withCard(
                     ReaderSelection.list(terminals, CardTerminals.State.ALL))) {
                 if (readerName != null && !terminal.getName().equals(readerName)) {
@@ -217,7 +220,7 @@ final class CardCommands {
     }
 
     static List<String> append(List<String> list, String... more) {
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(list);
+        ArrayList<String> all = new ArrayList<>(list);
         all.addAll(List.of(more));
         return all;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CardTerminals;
 import jp.madoguchi.reader.card.CardIdentity;
 import jp.madoguchi.reader.json.JsonObjectBuilder;
 
@@ -21,7 +22,7 @@ final class OtherCommands {
     static int readers(CommandContext context) throws AdapterException {
         context.options.allowOnly(List.of("pcsc-library"));
         List<CardTerminal> terminals = ReaderSelection.list(context.terminals(),
-                javax.smartcardio.CardTerminals.State.ALL);
+                CardTerminals.State.ALL);
         if (terminals.isEmpty()) {
             throw new AdapterException(Fault.NO_READER, null);
         }

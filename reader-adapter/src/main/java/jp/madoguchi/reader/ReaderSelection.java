@@ -1,5 +1,6 @@
 package jp.madoguchi.reader;
 
+import java.util.ArrayList;
 import java.util.List;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
@@ -30,7 +31,7 @@ final class ReaderSelection {
      * implementations (jCardSim) leave out a card whose insertion event was not yet consumed.
      */
     static List<CardTerminal> withCard(List<CardTerminal> terminals) throws AdapterException {
-        java.util.ArrayList<CardTerminal> present = new java.util.ArrayList<>();
+        ArrayList<CardTerminal> present = new ArrayList<>();
         for (CardTerminal terminal : terminals) {
             try {
                 if (terminal.isCardPresent()) {
