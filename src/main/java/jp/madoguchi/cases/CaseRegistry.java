@@ -68,6 +68,26 @@ public class CaseRegistry {
                 .list();
     }
 
+    /** A case of a completed roster of the municipality, or empty. */
+    public java.util.Optional<CaseDetail> find(long municipalityId, long caseId) {
+        return jdbc.sql("""
+                SELECT c.* FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+                WHERE c.id = ? AND c.municipality_id = ?""")
+                .params(caseId, municipalityId)
+                .query((rs, n) -> new CaseDetail(rs.getLong("id"), rs.getLong("roster_id"), new Applicant(
+                        rs.getInt("row_number"), rs.getString("name"), rs.getString("reading"),
+                        rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("sex"),
+                        rs.getString("postal_code"), rs.getString("address"), rs.getString("facility"),
+                        rs.getString("room"), ProcedureKind.valueOf(rs.getString("procedure_kind")),
+                        ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("proxy_name"),
+                        rs.getString("proxy_relationship"), (Boolean) rs.getObject("wants_face_auth"),
+                        (Boolean) rs.getObject("wants_staff_registration"), (Boolean) rs.getObject("written_by_other"),
+                        rs.getString("delivery_method") == null ? null
+                                : DeliveryMethod.valueOf(rs.getString("delivery_method")),
+                        rs.getString("remarks")), rs.getBoolean("possible_duplicate")))
+                .optional();
+    }
+
     static String personKey(Applicant a) {
         String key = compact(a.name()) + '\u0000' + a.birthDate() + '\u0000' + (a.address() == null ? "" : compact(a.address()));
         try {

@@ -28,6 +28,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**").permitAll()
                         .requestMatchers("/api/rosters/**").hasRole("CLERK")
+                        .requestMatchers("/api/device-events/**", "/api/device-log-findings/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/cases/**").hasAnyRole("CLERK", "OPERATOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
@@ -42,6 +44,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/actuator/health").permitAll()
                         .requestMatchers("/rosters/**").hasRole("CLERK")
+                        .requestMatchers("/cases/**").hasAnyRole("CLERK", "OPERATOR")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

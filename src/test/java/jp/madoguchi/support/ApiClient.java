@@ -57,6 +57,12 @@ public final class ApiClient {
                 .POST(body));
     }
 
+    public Response postNdjson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

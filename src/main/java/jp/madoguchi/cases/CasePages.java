@@ -1,0 +1,66 @@
+package jp.madoguchi.cases;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+import jp.madoguchi.audit.AuditAction;
+import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.devicelog.DeviceEvent;
+import jp.madoguchi.devicelog.DeviceLogReceiver;
+import jp.madoguchi.tenant.StaffUser;
+
+/** A case's page and JSON: the applicant, the workflow's steps, and what the reader adapter recorded for the card. */
+@Controller
+class CasePages {
+
+    private final CaseRegistry cases;
+    private final DeviceLogReceiver deviceLog;
+    private final AuditLog audit;
+
+    CasePages(CaseRegistry cases, DeviceLogReceiver deviceLog, AuditLog audit) {
+        this.cases = cases;
+        this.deviceLog = deviceLog;
+        this.audit = audit;
+    }
+
+    @GetMapping("/cases/{id}")
+    String page(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
+        CaseDetail c = view(user, id);
+        model.addAttribute("c", c);
+        model.addAttribute("a", c.applicant());
+        model.addAttribute("events", deviceLog.eventsForCase(user.municipalityId(), Long.toString(id)));
+        return "case";
+    }
+
+    @GetMapping("/api/cases/{id}")
+    @ResponseBody
+    Map<String, Object> json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+        CaseDetail c = view(user, id);
+        return Map.of("id", c.id(), "rosterId", c.rosterId(), "applicant", c.applicant(), "workflow",
+                c.workflow().name(), "steps", c.workflow().steps(), "nextStep", c.nextStep().name(), "possibleDuplicate",
+                c.possibleDuplicate());
+    }
+
+    @GetMapping("/api/cases/{id}/device-events")
+    @ResponseBody
+    List<DeviceEvent> deviceEvents(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+        view(user, id);
+        return deviceLog.eventsForCase(user.municipalityId(), Long.toString(id));
+    }
+
+    private CaseDetail view(StaffUser user, long id) {
+        CaseDetail c = cases.find(user.municipalityId(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "case", Long.toString(id));
+        return c;
+    }
+}
