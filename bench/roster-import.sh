@@ -24,7 +24,9 @@ java bench/RosterGenerator.java --rows 10000 --seed 999 --out "$OUT/warmup.csv"
 ls -l "$OUT/roster-1.csv" | awk '{print "[bench] file size: " $5 " bytes"}'
 
 DATA=$(mktemp -d)
-java -Xmx512m -jar target/madoguchi.jar --spring.profiles.active=demo --madoguchi.data-dir="$DATA" \
+# A private copy: a rebuild of target/ during the run must not pull classes out from under the service.
+cp target/madoguchi.jar "$DATA/madoguchi.jar"
+java -Xmx512m -jar "$DATA/madoguchi.jar" --spring.profiles.active=demo --madoguchi.data-dir="$DATA" \
   --server.port="$PORT" > "$OUT/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
