@@ -80,8 +80,17 @@ final class TestForms {
         return new String(out, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The text in content-stream order ({@code -raw}). Poppler turns every white-space glyph,
+     * the ideographic space U+3000 included, into an ASCII space: compare with {@link #spaced}.
+     */
     static String pdftotext(Path pdf) throws IOException, InterruptedException {
-        return run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
+        return run("pdftotext", "-raw", "-enc", "UTF-8", pdf.toString(), "-");
+    }
+
+    /** The text as poppler gives it back: U+3000 as an ASCII space, everything else unchanged. */
+    static String spaced(String text) {
+        return text.replace('\u3000', ' ');
     }
 
     static List<String> lines(String text) {
