@@ -77,9 +77,10 @@ public final class RequiredForms {
         if (procedure == Procedure.NEW_CARD_APPLIED_IN_PERSON) {
             forms.add(FormId.OUTREACH_SHEET);
         }
-        // Proxy pick-up (代理交付): proof that the person cannot come, the facility head's photo
-        // certificate, and the facility's record of holding the card.
-        if (delivery == Delivery.PROXY_PICKUP) {
+        // Proxy pick-up of a new card (代理交付, seed 001 第6 2.): proof that the person cannot come,
+        // the facility head's photo certificate, and the facility's record of holding the card.
+        // A switch through a proxy returns the person's own card on the mandate alone.
+        if (delivery == Delivery.PROXY_PICKUP && procedure == Procedure.NEW_CARD_COLLECTED_AT_OFFICE) {
             forms.add(FormId.CANNOT_VISIT);
             forms.add(FormId.PHOTO_CERTIFICATE);
             forms.add(FormId.CUSTODY_LEDGER);
