@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Japanese line breaking: break opportunities from the JDK's line {@link BreakIterator}, then the
  * kinsoku rules on top (no closing punctuation, prolonged sound mark or small kana at a line start,
- * no opening bracket at a line end). A character that may not start a line hangs in the margin
- * (ぶら下げ) rather than pulling a whole word down.
+ * no opening bracket at a line end): a line breaks at the last opportunity that keeps the rules
+ * (追い出し); only where a run has no opportunity at all is the break forced, and then up to two
+ * characters that may not start a line hang in the margin (ぶら下げ).
  */
 final class LineBreaker {
 
@@ -62,8 +63,9 @@ final class LineBreaker {
                         end--;
                     }
                 }
-                // ぶら下げ: characters that may not start a line stay on this one.
-                while (end < paragraph.size() && isNoLineStart(paragraph.get(end))) {
+                // ぶら下げ for a forced break: up to two characters that may not start a line stay on
+                // this one (a longer run cannot be set without breaking a rule either way).
+                for (int hang = 0; hang < 2 && end < paragraph.size() && isNoLineStart(paragraph.get(end)); hang++) {
                     end++;
                 }
             }
