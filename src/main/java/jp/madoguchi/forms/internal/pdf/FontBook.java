@@ -86,6 +86,10 @@ public final class FontBook {
             font.setSubset(true);
             // PDF/A-2 does not need a CIDSet, and OpenPDF's CIDSet for a subset is incomplete.
             font.setIncludeCidSet(false);
+            // Each document embeds its own subset (~100-150 KB before compression, mostly the
+            // hmtx and loca tables); deflating it at level 6 costs about 3x level 1 for 5 % less size,
+            // and dominated the time of a single document.
+            font.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
             return font;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + path

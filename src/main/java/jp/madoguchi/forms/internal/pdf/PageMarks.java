@@ -26,6 +26,18 @@ final class PageMarks {
         this.shaper = shaper;
     }
 
+    /**
+     * Writes the page's QR XObject to the stream now: OpenPDF otherwise keeps every form XObject
+     * until the file is closed, so a 4,000-page packet would hold 4,000 of them in memory.
+     */
+    private static void release(PdfContentByte canvas, PdfTemplate template) {
+        try {
+            canvas.getPdfWriter().releaseTemplate(template);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     List<Region> draw(PdfContentByte canvas, List<FormTemplate.QrBox> boxes, String id, int page, int pages,
                       String templateSha256) {
         QrSymbol symbol = QrSymbol.encode(DocumentIds.payload(id, page, pages, templateSha256));
@@ -36,6 +48,7 @@ final class PageMarks {
             canvas.addTemplate(modules, scale, 0, 0, scale, box.x(), box.y());
             regions.add(new Region(page, Region.Kind.QR, box.x(), box.y(), box.size(), box.size()));
         }
+        release(canvas, modules);
         FormTemplate.QrBox lower = boxes.stream().min(Comparator.comparing(FormTemplate.QrBox::y)).orElseThrow();
         String label = "文書ID " + id + "  " + page + "/" + pages;
         TextBlock text = new TextBlock(LineBreaker.breakLines(shaper.shape(label, FontRole.GOTHIC, id, "document id"),
