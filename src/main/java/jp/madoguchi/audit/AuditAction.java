@@ -1,0 +1,5 @@
+package jp.madoguchi.audit;
+
+public enum AuditAction {
+    VIEW, SEARCH, DOWNLOAD, IMPORT
+}

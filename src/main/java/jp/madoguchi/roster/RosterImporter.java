@@ -1,0 +1,227 @@
+package jp.madoguchi.roster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.madoguchi.audit.AuditAction;
+import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.cases.CaseRegistry;
+import jp.madoguchi.cases.CaseSummary;
+import jp.madoguchi.storage.ContentStore;
+import jp.madoguchi.storage.StagedFile;
+import jp.madoguchi.tenant.StaffUser;
+
+/**
+ * Imports a roster in one pass and one transaction: rows are validated and written as cases in batches while the
+ * file streams by; at the end the transaction is committed, or rolled back when rows failed and the clerk did not
+ * choose to keep the valid ones. The original file enters the content store only with a committed roster.
+ */
+@Service
+public class RosterImporter {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final ContentStore store;
+    private final RosterRepository rosters;
+    private final CaseRegistry cases;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final RosterProperties properties;
+
+    RosterImporter(ContentStore store, RosterRepository rosters, CaseRegistry cases, AuditLog audit,
+            TransactionTemplate transaction, RosterProperties properties) {
+        this.store = store;
+        this.rosters = rosters;
+        this.cases = cases;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    /** Stages the upload and imports it; see {@link #importStaged}. */
+    public ImportResult importRoster(StaffUser user, String fileName, InputStream content, boolean acceptValidRows)
+            throws IOException {
+        try (StagedFile staged = store.stage(content)) {
+            return importStaged(user, fileName, staged, acceptValidRows);
+        }
+    }
+
+    /** Imports a file already staged (the web page keeps a rejected upload so the clerk can accept its valid rows). */
+    public ImportResult importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows)
+            throws IOException {
+        long municipalityId = user.municipalityId();
+        Optional<RosterSummary> existing = rosters.findByHash(municipalityId, staged.sha256());
+        if (existing.isPresent()) {
+            return existingResult(existing.get());
+        }
+        RosterFormat format = RosterFileReader.detect(staged.path());
+        try {
+            ImportResult result = transaction.execute(status -> {
+                Run run = new Run(municipalityId, user.getUsername(), fileName, staged, format);
+                ImportResult r = run.execute(acceptValidRows);
+                if (r.outcome() == ImportResult.Outcome.REJECTED) {
+                    status.setRollbackOnly();
+                }
+                return r;
+            });
+            if (result.outcome() == ImportResult.Outcome.CREATED) {
+                audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "roster", result.id().toString());
+            }
+            return result;
+        } catch (DuplicateKeyException e) {
+            // The same file arrived twice at once; the first import won.
+            return rosters.findByHash(municipalityId, staged.sha256()).map(this::existingResult).orElseThrow(() -> e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    public Optional<RosterSummary> find(StaffUser user, long rosterId) {
+        return rosters.find(user.municipalityId(), rosterId);
+    }
+
+    public List<RosterSummary> list(StaffUser user) {
+        return rosters.list(user.municipalityId());
+    }
+
+    /** A roster with its rejected rows (which quote personal data), as a record view: audited. */
+    public Optional<RosterSummary> view(StaffUser user, long rosterId) {
+        return rosters.find(user.municipalityId(), rosterId).map(r -> {
+            audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster", Long.toString(r.id()));
+            return r;
+        });
+    }
+
+    public List<RowError> rejectedRowsOf(StaffUser user, long rosterId) {
+        return rosters.find(user.municipalityId(), rosterId).map(r -> rosters.errorsOf(r.id())).orElse(List.of());
+    }
+
+    /** The roster's cases, or empty when the roster is not the user's municipality's. The access is audited. */
+    public Optional<List<CaseSummary>> casesOf(StaffUser user, long rosterId) {
+        return rosters.find(user.municipalityId(), rosterId).map(r -> {
+            audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster-cases",
+                    Long.toString(r.id()));
+            return cases.casesOfRoster(user.municipalityId(), r.id());
+        });
+    }
+
+    /** The original file as uploaded, or empty when the roster is not the user's municipality's. Audited. */
+    public Optional<Path> originalFile(StaffUser user, long rosterId) {
+        return rosters.find(user.municipalityId(), rosterId).flatMap(r -> {
+            audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "roster-file",
+                    Long.toString(r.id()));
+            return store.find(r.sha256());
+        });
+    }
+
+    private ImportResult existingResult(RosterSummary r) {
+        return new ImportResult(ImportResult.Outcome.EXISTING, r.id(), r.format(), r.acceptedRows(), r.acceptedRows(),
+                r.rejectedRows(),
+                0, false, 0, List.of(), List.of());
+    }
+
+    /** The state of one import while its rows stream by. */
+    private final class Run {
+        private final long municipalityId;
+        private final String username;
+        private final String fileName;
+        private final StagedFile staged;
+        private final RosterFormat format;
+        private final LocalDate today = LocalDate.now(JAPAN);
+        private final List<RowError> errors = new ArrayList<>();
+        private final List<RowError> headerErrors = new ArrayList<>();
+        private List<RowError> warnings = List.of();
+        private RowValidator validator;
+        private int errorCount;
+        private int total;
+        private int rejected;
+        private int valid;
+
+        Run(long municipalityId, String username, String fileName, StagedFile staged, RosterFormat format) {
+            this.municipalityId = municipalityId;
+            this.username = username;
+            this.fileName = fileName;
+            this.staged = staged;
+            this.format = format;
+        }
+
+        ImportResult execute(boolean acceptValidRows) {
+            long rosterId = rosters.insert(municipalityId, staged.sha256(), fileName, staged.size(), format, username);
+            int accepted;
+            try (CaseRegistry.CaseWriter writer = cases.writer(municipalityId, rosterId)) {
+                RosterFileReader.read(staged.path(), format, row -> accept(row, writer));
+                writer.close();
+                accepted = writer.written();
+                valid = accepted;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (validator == null) {
+                return rejected(List.of(new RowError(1, "", "", "NO_HEADER", "見出し行がありません")));
+            }
+            if (!headerErrors.isEmpty()) {
+                return rejected(headerErrors);
+            }
+            if (total == 0) {
+                return rejected(List.of(new RowError(2, "", "", "NO_ROWS", "申請者の行がありません")));
+            }
+            if (rejected > 0 && (!acceptValidRows || accepted == 0)) {
+                return rejected(errors);
+            }
+            rosters.updateCounts(rosterId, total, accepted, rejected);
+            if (!errors.isEmpty()) {
+                rosters.saveErrors(rosterId, errors);
+            }
+            int duplicates = cases.flagPossibleDuplicates(municipalityId, rosterId);
+            try {
+                store.keep(staged);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new ImportResult(ImportResult.Outcome.CREATED, rosterId, format.label(), accepted, accepted, rejected,
+                    errorCount, errorCount > errors.size(), duplicates, errors, warnings);
+        }
+
+        private void accept(RawRow row, CaseRegistry.CaseWriter writer) {
+            if (validator == null) {
+                var header = RowValidator.forHeader(row, today);
+                validator = header.validator();
+                headerErrors.addAll(header.errors());
+                warnings = header.warnings();
+                return;
+            }
+            if (!headerErrors.isEmpty() || row.isBlank()) {
+                return;
+            }
+            total++;
+            RowValidator.Outcome outcome = validator.validate(row);
+            if (outcome.applicant() != null) {
+                writer.add(outcome.applicant());
+                return;
+            }
+            rejected++;
+            for (RowError e : outcome.errors()) {
+                errorCount++;
+                if (errors.size() < properties.maxReportedErrors()) {
+                    errors.add(e);
+                }
+            }
+        }
+
+        private ImportResult rejected(List<RowError> reported) {
+            return new ImportResult(ImportResult.Outcome.REJECTED, null, format.label(), 0, valid, rejected,
+                    Math.max(errorCount, reported.size()), errorCount > reported.size(), 0, reported, warnings);
+        }
+    }
+}

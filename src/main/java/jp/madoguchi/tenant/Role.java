@@ -1,0 +1,27 @@
+package jp.madoguchi.tenant;
+
+/** What a user may do. One user may hold several roles. */
+public enum Role {
+    /** Rosters, cases and forms at the counter. */
+    CLERK("窓口担当"),
+    /** Signed scans and their search. */
+    RECORDS_OFFICER("記録担当"),
+    /** Device logs and batch jobs. */
+    OPERATOR("運用担当"),
+    /** Users, templates and settings. */
+    ADMIN("管理者");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,61 @@
+package jp.madoguchi.tenant;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** The signed-in user, with the municipality every query of theirs is scoped to. */
+public class StaffUser extends User {
+
+    private final long municipalityId;
+    private final String municipalityName;
+    private final String displayName;
+    private final Set<Role> roles;
+
+    StaffUser(String username, String passwordHash, boolean enabled, long municipalityId, String municipalityName,
+            String displayName, Set<Role> roles) {
+        super(username, passwordHash, enabled, true, true, true, authorities(roles));
+        this.municipalityId = municipalityId;
+        this.municipalityName = municipalityName;
+        this.displayName = displayName;
+        this.roles = Set.copyOf(roles);
+    }
+
+    private static Collection<? extends GrantedAuthority> authorities(Set<Role> roles) {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
+    }
+
+    public long municipalityId() {
+        return municipalityId;
+    }
+
+    public String municipalityName() {
+        return municipalityName;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+}

@@ -1,0 +1,26 @@
+package jp.madoguchi.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import jp.madoguchi.tenant.Role;
+import jp.madoguchi.tenant.StaffUser;
+
+/** Sign-in page and the start page, which sends each role to its work. */
+@Controller
+class HomePages {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal StaffUser user) {
+        if (user != null && user.hasRole(Role.CLERK)) {
+            return "redirect:/rosters";
+        }
+        return "home";
+    }
+}
