@@ -30,8 +30,8 @@ public final class FieldCatalog {
     static {
         value("applicant.name", v -> v.applicant().name());
         value("applicant.nameReading", v -> v.applicant().nameReading());
-        value("applicant.birthDate", v -> EraDates.format(v.applicant().birthDate()));
-        value("applicant.sex", v -> v.applicant().sex() == Applicant.Sex.MALE ? "男" : "女");
+        value("applicant.birthDate", v -> v.applicant().birthDate() == null ? "" : EraDates.format(v.applicant().birthDate()));
+        value("applicant.sex", v -> v.applicant().sex() == null ? "" : v.applicant().sex() == Applicant.Sex.MALE ? "男" : "女");
         value("applicant.postalCode", v -> v.applicant().postalCode());
         value("applicant.address", v -> v.applicant().address());
         value("applicant.facility", v -> v.applicant().facility());
@@ -39,8 +39,9 @@ public final class FieldCatalog {
         value("applicant.proxyName", v -> v.applicant().proxyName());
         value("applicant.proxyRelationship", v -> v.applicant().proxyRelationship());
         value("applicant.remarks", v -> v.applicant().remarks());
-        value("applicant.age", v -> Integer.toString(EraDates.legalAge(v.applicant().birthDate(), v.issueDate())));
-        value("applicant.delivery", v -> switch (v.applicant().delivery()) {
+        value("applicant.age", v -> v.applicant().birthDate() == null ? ""
+                : Integer.toString(EraDates.legalAge(v.applicant().birthDate(), v.issueDate())));
+        value("applicant.delivery", v -> v.applicant().delivery() == null ? "" : switch (v.applicant().delivery()) {
             case COUNTER -> "窓口で交付";
             case RESTRICTED_POST -> "本人限定受取郵便で送付";
             case PROXY_PICKUP -> "代理人に交付";
@@ -67,7 +68,8 @@ public final class FieldCatalog {
         condition("applicant.writtenByProxy", v -> v.applicant().writtenByProxy());
         condition("applicant.male", v -> v.applicant().sex() == Applicant.Sex.MALE);
         condition("applicant.female", v -> v.applicant().sex() == Applicant.Sex.FEMALE);
-        condition("applicant.aged75OrOver", v -> EraDates.legalAge(v.applicant().birthDate(), v.issueDate()) >= 75);
+        condition("applicant.aged75OrOver", v -> v.applicant().birthDate() != null
+                && EraDates.legalAge(v.applicant().birthDate(), v.issueDate()) >= 75);
         for (Hardship hardship : Hardship.values()) {
             condition("applicant.hardship." + camel(hardship.name()), v -> v.applicant().hardships().contains(hardship));
         }
