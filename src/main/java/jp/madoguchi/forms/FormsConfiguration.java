@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * Wires the engine; font and template paths are configuration (defaults: the Debian font packages
@@ -14,8 +13,8 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 class FormsConfiguration {
 
+    /** Loaded at start-up, so that a broken template or a missing font stops the service at once. */
     @Bean
-    @Lazy
     FormsEngine formsEngine(
             @Value("${madoguchi.forms.templates:templates}") String templates,
             @Value("${madoguchi.forms.fonts.mincho:/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf}") String mincho,

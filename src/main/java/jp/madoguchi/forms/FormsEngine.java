@@ -63,6 +63,16 @@ public final class FormsEngine {
         renderer.checkFits(loader.load(fileName, form.id(), json, Map.of()));
     }
 
+    /**
+     * Renders an uploaded template with the built-in sample applicant, after the same checks as
+     * {@link #checkTemplate}: what an ADMIN sees before adopting a municipality's own wording.
+     */
+    public GeneratedDocument previewTemplate(FormId form, String fileName, byte[] json) {
+        jp.madoguchi.forms.internal.template.FormTemplate template = loader.load(fileName, form.id(), json, Map.of());
+        renderer.checkFits(template);
+        return renderer.render(form, template, FieldCatalog.sample());
+    }
+
     /** The template's version and SHA-256, as recorded on each document made from it. */
     public String templateVersion(FormId form) {
         return templates.get(form).version();

@@ -100,6 +100,14 @@ class FormsApiTest {
             assertThat(text).contains(TestForms.spaced(Rosters.SACRED_NAMES.get(i)));
         }
         assertThat(text).contains("高梁市長 殿");
+        // streamed as it is drawn: chunked, no Content-Length computed from a buffered whole
+        String auth = "Basic " + Base64.getEncoder().encodeToString("clerk:demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/rosters/" + rosterId + "/packet.pdf"))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/pdf");
 
         for (long caseId : caseIds(rosterId)) {
             JsonNode documents = clerk.get("/api/cases/" + caseId + "/documents").json();
@@ -117,7 +125,7 @@ class FormsApiTest {
             assertThat(forms).contains("application", "pin-request", "consent", "leaflet", "outreach-sheet");
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'DOWNLOAD' AND target_type = 'roster-packet' AND target_id = ?")
-                .param(Long.toString(rosterId)).query(Long.class).single()).isEqualTo(1);
+                .param(Long.toString(rosterId)).query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -159,6 +167,34 @@ class FormsApiTest {
                 "/api/cases/" + caseId + "/documents?form=consent").statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM case_document WHERE case_id = ?").param(caseId)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAdminChecksAndPreviewsAMunicipalitysOwnTemplate() throws Exception {
+        String good = java.nio.file.Files.readString(TestForms.TEMPLATES.resolve("consent/template.json"))
+                .replace("私は、下記の事項につき", "私は、下記の事項について");
+        HttpResponse<byte[]> preview = post(port, "admin", "demo", "/api/templates/consent/preview.pdf", good);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        Path file = TestForms.write("api-template-preview.pdf", preview.body());
+        assertThat(TestForms.pdftotext(file)).contains("私は、下記の事項について").contains("SAMPLE00000");
+
+        String bad = good.replace("{municipality.mayorTitle}　殿", "{municipality.mayor}　殿");
+        HttpResponse<byte[]> rejected = post(port, "admin", "demo", "/api/templates/consent/check", bad);
+        assertThat(rejected.statusCode()).isEqualTo(422);
+        int line = bad.lines().toList().indexOf(bad.lines().filter(l -> l.contains("{municipality.mayor}")).findFirst()
+                .orElseThrow()) + 1;
+        assertThat(new String(rejected.body(), StandardCharsets.UTF_8))
+                .contains("template.json:" + line + ": unknown field {municipality.mayor}");
+        assertThat(post(port, "clerk", "demo", "/api/templates/consent/check", good).statusCode()).isEqualTo(403);
+        assertThat(post(port, "admin", "demo", "/api/templates/consent/check", good).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<byte[]> post(int port, String user, String password, String path, String json)
+            throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<byte[]> post(int port, String user, String password, String path) throws Exception {
