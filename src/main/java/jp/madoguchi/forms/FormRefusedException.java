@@ -9,11 +9,22 @@ public class FormRefusedException extends RuntimeException {
 
     private final String person;
     private final String field;
+    private final String codePoints;
 
     public FormRefusedException(String person, String field, String message) {
+        this(person, field, null, message);
+    }
+
+    public FormRefusedException(String person, String field, String codePoints, String message) {
         super(message);
         this.person = person;
         this.field = field;
+        this.codePoints = codePoints;
+    }
+
+    /** The undrawable character as {@code U+xxxx} (two for a variation sequence), or null when the value is too long. */
+    public String codePoints() {
+        return codePoints;
     }
 
     /** The person the document was for (name and id). */

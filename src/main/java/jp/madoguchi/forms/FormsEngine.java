@@ -131,7 +131,7 @@ public final class FormsEngine {
                     counts.merge(form, 1, Integer::sum);
                     applicantPages += templates.get(form).pages().size();
                 } catch (FormRefusedException e) {
-                    refusals.add(templates.get(form).title() + ": " + e.getMessage());
+                    refusals.add(refusalLine(templates.get(form).title(), applicant, e));
                 }
             }
             pages += applicantPages + applicantPages % 2;
@@ -153,6 +153,14 @@ public final class FormsEngine {
             }
         }
         return new PacketSummary(packetId, pages, counts, records);
+    }
+
+    /** One cover line per refused document, in Japanese, naming the person, the field and the character. */
+    private static String refusalLine(String formTitle, Applicant applicant, FormRefusedException e) {
+        String who = applicant.name() + "（" + applicant.id() + "）";
+        return e.codePoints() != null
+                ? formTitle + "：" + who + " の " + e.field() + " に印字できない文字 " + e.codePoints() + " があります"
+                : formTitle + "：" + who + " の " + e.field() + " が欄に収まりません";
     }
 
     private List<String> coverLines(PacketRequest request, Map<FormId, Integer> counts, List<String> refusals,

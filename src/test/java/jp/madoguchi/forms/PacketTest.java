@@ -96,6 +96,30 @@ class PacketTest {
     }
 
     @Test
+    void aPersonWhoseNameCannotBePrintedIsListedOnTheCoverAndLeftOut() throws Exception {
+        Applicant good = person("g", "高梁　花子", "タカハシ", "1", Procedure.NEW_CARD_APPLIED_IN_PERSON, Party.SELF,
+                Delivery.RESTRICTED_POST);
+        Applicant bad = TestForms.withName(person("x", "x", "ヤマダ", "2", Procedure.NEW_CARD_APPLIED_IN_PERSON,
+                Party.SELF, Delivery.RESTRICTED_POST), "山田\uD83D\uDE00");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PacketSummary result = TestForms.engine().writePacket(new PacketRequest("テスト", List.of(good, bad),
+                TestForms.TAKAHASHI, TestForms.ISSUE_DATE), out);
+        // Each document is refused on its own: the leaflet carries no name and is still printed.
+        assertThat(result.documents().stream().filter(d -> d.applicantId().equals("x")).map(DocumentRecord::form))
+                .containsExactly(FormId.LEAFLET);
+        assertThat(result.documents().stream().filter(d -> d.applicantId().equals("g")).map(DocumentRecord::form))
+                .contains(FormId.APPLICATION, FormId.CONSENT, FormId.LEAFLET);
+        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(result.pages());
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setEndPage(1);
+            String cover = stripper.getText(document);
+            assertThat(cover).contains("印刷できなかった書類").contains("山田[U+1F600]（x）").contains("applicant.name")
+                    .contains("印字できない文字 U+1F600");
+        }
+    }
+
+    @Test
     void theCoverCountsEveryForm() throws Exception {
         String cover;
         try (PDDocument document = Loader.loadPDF(pdf)) {

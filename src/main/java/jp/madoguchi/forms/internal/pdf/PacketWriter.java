@@ -51,7 +51,7 @@ public final class PacketWriter implements AutoCloseable {
         for (String line : lines) {
             float size = first ? 16 : 10.5f;
             TextBlock block = new TextBlock(LineBreaker.breakLines(
-                    shaper.shape(line, first ? FontRole.GOTHIC : FontRole.MINCHO, packetId, "cover"), size, 160 * MM),
+                    shaper.shapeEscaping(line, first ? FontRole.GOTHIC : FontRole.MINCHO), size, 160 * MM),
                     size, 1.6f);
             block.draw(canvas, 25 * MM, top, 160 * MM, first ? Align.CENTER : Align.LEFT);
             top -= block.height() + (first ? 6 * MM : 0);

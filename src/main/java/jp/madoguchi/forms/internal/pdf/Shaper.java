@@ -59,6 +59,31 @@ final class Shaper {
         return clusters;
     }
 
+    /**
+     * For the engine's own pages (the cover): a character no font has is written as its code point
+     * ({@code [U+1F600]}) instead, since the cover must report such characters, not fail on them.
+     */
+    List<Cluster> shapeEscaping(String text, FontRole role) {
+        StringBuilder safe = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int end = i + Character.charCount(cp);
+            if (end < text.length() && isVariationSelector(text.codePointAt(end))) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            String cluster = text.substring(i, end);
+            try {
+                shape(cluster, role, "", "");
+                safe.append(cluster);
+            } catch (FormRefusedException e) {
+                safe.append('[').append(e.codePoints()).append(']');
+            }
+            i = end;
+        }
+        return shape(safe.toString(), role, "", "");
+    }
+
     static boolean isVariationSelector(int codePoint) {
         return (codePoint >= 0xFE00 && codePoint <= 0xFE0F) || (codePoint >= 0xE0100 && codePoint <= 0xE01EF);
     }
@@ -67,7 +92,7 @@ final class Shaper {
         String code = java.util.Arrays.stream(codePoints)
                 .mapToObj(cp -> String.format(Locale.ROOT, "U+%04X", cp)).collect(Collectors.joining(" "));
         String fontNames = chain.stream().map(f -> f.getPostscriptFontName()).collect(Collectors.joining(", "));
-        return new FormRefusedException(person, field, "cannot print the document for " + person + ": field "
+        return new FormRefusedException(person, field, code, "cannot print the document for " + person + ": field "
                 + field + " contains " + code + " (" + new String(codePoints, 0, codePoints.length)
                 + "), which no configured font (" + fontNames + ") can draw");
     }
