@@ -105,24 +105,27 @@ public final class FormsEngine {
         return writePacket(request, out, true);
     }
 
-    /** {@code reuseFixedLayers=false} draws every page from scratch: only for the benchmark. */
-    PacketSummary writePacket(PacketRequest request, OutputStream out, boolean reuseFixedLayers) {
-        String packetId = DocumentIds.next();
+    /**
+     * Decides and checks every document of a packet without drawing: for the clerk's overview, and
+     * pass 1 of {@link #writePacket}, so that the cover can list what was refused and the page count
+     * (printed in every QR code) is known before the first page is streamed.
+     */
+    public PacketPlan plan(PacketRequest request) {
         List<Applicant> applicants = new ArrayList<>(request.applicants());
         applicants.sort(PACKET_ORDER);
-        // Pass 1: decide and check every document, so that the cover can list what was refused and
-        // the page count (printed in every QR code) is known before the first page is streamed.
-        List<List<FormId>> plan = new ArrayList<>();
+        List<PacketPlan.Entry> entries = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         Map<FormId, Integer> counts = new EnumMap<>(FormId.class);
         int pages = 2;
         for (Applicant applicant : applicants) {
             List<FormId> printable = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
             RequiredForms.Selection selection = RequiredForms.forApplicant(applicant);
             if (!selection.valid()) {
-                refusals.add(applicant.name() + "（" + applicant.id() + "）: " + selection.invalidReason());
+                refused.add(applicant.name() + "（" + applicant.id() + "）：手続・申請者・交付方法の組合せが通知の流れにありません（"
+                        + selection.invalidReason() + "）");
             }
-            FieldValues values = new FieldValues(applicant, request.municipality(), request.issueDate(), packetId);
+            FieldValues values = new FieldValues(applicant, request.municipality(), request.issueDate(), "CHECK");
             int applicantPages = 0;
             for (FormId form : selection.forms()) {
                 try {
@@ -131,19 +134,33 @@ public final class FormsEngine {
                     counts.merge(form, 1, Integer::sum);
                     applicantPages += templates.get(form).pages().size();
                 } catch (FormRefusedException e) {
-                    refusals.add(refusalLine(templates.get(form).title(), applicant, e));
+                    refused.add(refusalLine(templates.get(form).title(), applicant, e));
                 }
             }
             pages += applicantPages + applicantPages % 2;
-            plan.add(printable);
+            refusals.addAll(refused);
+            entries.add(new PacketPlan.Entry(applicant, printable, refused));
         }
+        return new PacketPlan(entries, counts, refusals, pages);
+    }
+
+    /** The form's title as printed, e.g. for lists in the UI. */
+    public String title(FormId form) {
+        return templates.get(form).title();
+    }
+
+    /** {@code reuseFixedLayers=false} draws every page from scratch: only for the benchmark. */
+    PacketSummary writePacket(PacketRequest request, OutputStream out, boolean reuseFixedLayers) {
+        String packetId = DocumentIds.next();
+        PacketPlan plan = plan(request);
+        int pages = plan.pages();
         List<DocumentRecord> records = new ArrayList<>();
         try (PacketWriter writer = renderer.openPacket(out, request.title(), reuseFixedLayers)) {
-            writer.cover(coverLines(request, counts, refusals, pages, applicants.size()), packetId, pages);
+            writer.cover(coverLines(request, plan), packetId, pages);
             writer.blankBack(packetId, pages);
-            for (int i = 0; i < applicants.size(); i++) {
-                for (FormId form : plan.get(i)) {
-                    FieldValues values = new FieldValues(applicants.get(i), request.municipality(),
+            for (PacketPlan.Entry entry : plan.entries()) {
+                for (FormId form : entry.forms()) {
+                    FieldValues values = new FieldValues(entry.applicant(), request.municipality(),
                             request.issueDate(), DocumentIds.next());
                     records.add(writer.document(form, templates.get(form), values));
                 }
@@ -152,7 +169,7 @@ public final class FormsEngine {
                 }
             }
         }
-        return new PacketSummary(packetId, pages, counts, records);
+        return new PacketSummary(packetId, pages, plan.countsPerForm(), records);
     }
 
     /** One cover line per refused document, in Japanese, naming the person, the field and the character. */
@@ -163,8 +180,11 @@ public final class FormsEngine {
                 : formTitle + "：" + who + " の " + e.field() + " が欄に収まりません";
     }
 
-    private List<String> coverLines(PacketRequest request, Map<FormId, Integer> counts, List<String> refusals,
-                                    int pages, int applicants) {
+    private List<String> coverLines(PacketRequest request, PacketPlan plan) {
+        Map<FormId, Integer> counts = new EnumMap<>(plan.countsPerForm());
+        List<String> refusals = plan.refusals();
+        int pages = plan.pages();
+        int applicants = plan.entries().size();
         List<String> lines = new ArrayList<>();
         lines.add("申請書類一式　" + request.title());
         lines.add("発行日：" + EraDates.format(request.issueDate()));

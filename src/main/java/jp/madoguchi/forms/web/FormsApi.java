@@ -1,7 +1,6 @@
 package jp.madoguchi.forms.web;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +26,9 @@ import jp.madoguchi.forms.FormId;
 import jp.madoguchi.forms.FormRefusedException;
 import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.GeneratedDocument;
-import jp.madoguchi.forms.MunicipalitySettings;
 import jp.madoguchi.forms.PacketRequest;
-import jp.madoguchi.forms.PacketSummary;
-import jp.madoguchi.tenant.Municipality;
 import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
-import jp.madoguchi.tenant.Tenants;
 
 /**
  * The forms API: a roster's packet (streamed), a case's documents, and one document for a case.
@@ -43,37 +38,31 @@ import jp.madoguchi.tenant.Tenants;
 @RestController
 class FormsApi {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
     private final FormsEngine engine;
     private final CaseApplicants cases;
     private final CaseDocumentRepository documents;
-    private final Tenants tenants;
+    private final RosterPackets packets;
     private final AuditLog audit;
 
-    FormsApi(FormsEngine engine, CaseApplicants cases, CaseDocumentRepository documents, Tenants tenants,
+    FormsApi(FormsEngine engine, CaseApplicants cases, CaseDocumentRepository documents, RosterPackets packets,
              AuditLog audit) {
         this.engine = engine;
         this.cases = cases;
         this.documents = documents;
-        this.tenants = tenants;
+        this.packets = packets;
         this.audit = audit;
     }
 
     @GetMapping("/api/rosters/{id}/packet.pdf")
     ResponseEntity<StreamingResponseBody> packet(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
         requireClerk(user);
-        String title = cases.rosterTitle(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
-        List<Applicant> applicants = cases.ofRoster(user.municipalityId(), id);
-        List<String> facilities = applicants.stream().map(Applicant::facility).distinct().toList();
-        String facility = facilities.size() == 1 && facilities.getFirst() != null ? facilities.getFirst() : title;
-        PacketRequest request = new PacketRequest(facility, applicants, settings(user), LocalDate.now(JAPAN));
-        audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "roster-packet", Long.toString(id));
-        // Streamed: the 4,000 pages of a large roster go to the client as they are drawn.
-        StreamingResponseBody body = out -> {
-            PacketSummary summary = engine.writePacket(request, out);
-            documents.record(user.municipalityId(), summary.documents(), user.getUsername());
-        };
+        return streamedPacket(packets, user, id);
+    }
+
+    /** Streamed: the 4,000 pages of a large roster go to the client as they are drawn. */
+    static ResponseEntity<StreamingResponseBody> streamedPacket(RosterPackets packets, StaffUser user, long id) {
+        PacketRequest request = packets.request(user, id).orElseThrow(FormsApi::notFound);
+        StreamingResponseBody body = out -> packets.write(user, id, request, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -103,7 +92,8 @@ class FormsApi {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         Applicant applicant = cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
-        GeneratedDocument document = engine.generate(formId, applicant, settings(user), LocalDate.now(JAPAN));
+        GeneratedDocument document = engine.generate(formId, applicant, packets.settings(user),
+                LocalDate.now(RosterPackets.JAPAN));
         documents.record(user.municipalityId(), List.of(document.record()), user.getUsername());
         audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "case-document",
                 document.record().id());
@@ -122,18 +112,13 @@ class FormsApi {
                 "message", e.getMessage()));
     }
 
-    private MunicipalitySettings settings(StaffUser user) {
-        Municipality m = tenants.findMunicipality(user.municipalityId()).orElseThrow(FormsApi::notFound);
-        return new MunicipalitySettings(m.name(), m.mayorTitle(), m.department(), m.phone(), m.officeHours());
-    }
-
     private static void requireClerk(StaffUser user) {
         if (!user.hasRole(Role.CLERK)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }
 
-    private static ResponseStatusException notFound() {
+    static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }
