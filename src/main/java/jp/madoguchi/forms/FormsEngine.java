@@ -11,6 +11,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jp.madoguchi.forms.internal.pdf.DocumentIds;
 import jp.madoguchi.forms.internal.pdf.FontBook;
@@ -154,22 +157,68 @@ public final class FormsEngine {
         String packetId = DocumentIds.next();
         PacketPlan plan = plan(request);
         int pages = plan.pages();
+        List<List<FieldValues>> documentValues = new ArrayList<>();
+        for (PacketPlan.Entry entry : plan.entries()) {
+            List<FieldValues> values = new ArrayList<>();
+            for (int i = 0; i < entry.forms().size(); i++) {
+                values.add(new FieldValues(entry.applicant(), request.municipality(), request.issueDate(),
+                        DocumentIds.next()));
+            }
+            documentValues.add(values);
+        }
         List<DocumentRecord> records = new ArrayList<>();
+        ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "forms-qr-ahead");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (PacketWriter writer = renderer.openPacket(out, request.title(), reuseFixedLayers)) {
+            // The next chunk's QR codes are encoded on the other core while this one is drawn.
+            Future<?> ahead = encoder.submit(() -> encodeAhead(writer, plan, documentValues, 0));
             writer.cover(coverLines(request, plan), packetId, pages);
             writer.blankBack(packetId, pages);
-            for (PacketPlan.Entry entry : plan.entries()) {
-                for (FormId form : entry.forms()) {
-                    FieldValues values = new FieldValues(entry.applicant(), request.municipality(),
-                            request.issueDate(), DocumentIds.next());
-                    records.add(writer.document(form, templates.get(form), values));
+            for (int index = 0; index < plan.entries().size(); index++) {
+                if (index % AHEAD_CHUNK == 0) {
+                    await(ahead);
+                    int next = index + AHEAD_CHUNK;
+                    ahead = encoder.submit(() -> encodeAhead(writer, plan, documentValues, next));
+                }
+                PacketPlan.Entry entry = plan.entries().get(index);
+                for (int i = 0; i < entry.forms().size(); i++) {
+                    FormId form = entry.forms().get(i);
+                    records.add(writer.document(form, templates.get(form), documentValues.get(index).get(i)));
                 }
                 if (writer.pagesWritten() % 2 == 1) {
                     writer.blankBack(packetId, pages);
                 }
             }
+            await(ahead);
+        } finally {
+            encoder.shutdownNow();
         }
         return new PacketSummary(packetId, pages, plan.countsPerForm(), records);
+    }
+
+    private static final int AHEAD_CHUNK = 32;
+
+    private void encodeAhead(PacketWriter writer, PacketPlan plan, List<List<FieldValues>> values, int from) {
+        for (int index = from; index < Math.min(from + AHEAD_CHUNK, plan.entries().size()); index++) {
+            List<FormId> forms = plan.entries().get(index).forms();
+            for (int i = 0; i < forms.size(); i++) {
+                writer.encodeAhead(templates.get(forms.get(i)), values.get(index).get(i).documentId());
+            }
+        }
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a packet", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("encoding QR codes failed", e.getCause());
+        }
     }
 
     /** One cover line per refused document, in Japanese, naming the person, the field and the character. */

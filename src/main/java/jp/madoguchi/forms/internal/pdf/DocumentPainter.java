@@ -58,6 +58,11 @@ final class DocumentPainter {
 
     /** Draws the document's pages into the session; returns its regions (page numbers from 1). */
     List<Region> paint(PdfSession session, PreparedDocument document, String documentId) {
+        return paint(session, document, documentId, QrSymbol::encode);
+    }
+
+    List<Region> paint(PdfSession session, PreparedDocument document, String documentId,
+                       java.util.function.Function<String, QrSymbol> symbols) {
         FormTemplate template = document.template();
         int pageCount = template.pages().size();
         List<Region> regions = new ArrayList<>();
@@ -80,7 +85,8 @@ final class DocumentPainter {
                             : Region.Kind.SIGNATURE, box.x(), box.y(), box.w(), box.h()));
                 }
             }
-            regions.addAll(marks.draw(canvas, template.qrCodes(), documentId, pageNumber, pageCount, template.sha256()));
+            regions.addAll(marks.draw(canvas, template.qrCodes(), documentId, pageNumber, pageCount, template.sha256(),
+                    symbols));
         }
         return regions;
     }

@@ -27,6 +27,8 @@ public final class PacketWriter implements AutoCloseable {
     /** Stand-in for a template hash in the integrity code of pages without a template. */
     private static final String OWN_PAGE_HASH = "packet";
 
+    /** QR symbols encoded ahead of drawing, by payload; taken out when drawn. */
+    private final java.util.Map<String, QrSymbol> encodedAhead = new java.util.concurrent.ConcurrentHashMap<>();
     private final PdfSession session;
     private final DocumentPainter painter;
     private final PageMarks marks;
@@ -66,10 +68,26 @@ public final class PacketWriter implements AutoCloseable {
         marks.draw(canvas, OWN_PAGE_QR, packetId, session.pages(), pages, OWN_PAGE_HASH);
     }
 
+    /**
+     * Encodes the QR codes of a document that will be drawn later. Thread-safe: choosing the QR
+     * mask is the largest single cost of a packet page, so the engine runs this on the second core
+     * while this writer draws.
+     */
+    public void encodeAhead(FormTemplate template, String documentId) {
+        int pages = template.pages().size();
+        for (int page = 1; page <= pages; page++) {
+            String payload = DocumentIds.payload(documentId, page, pages, template.sha256());
+            encodedAhead.put(payload, QrSymbol.encode(payload));
+        }
+    }
+
     /** Checks, lays out and draws one document; throws before drawing if a value cannot be printed. */
     public DocumentRecord document(FormId form, FormTemplate template, FieldValues values) {
         PreparedDocument prepared = painter.prepare(template, values);
-        List<Region> regions = painter.paint(session, prepared, values.documentId());
+        List<Region> regions = painter.paint(session, prepared, values.documentId(), payload -> {
+            QrSymbol ahead = encodedAhead.remove(payload);
+            return ahead != null ? ahead : QrSymbol.encode(payload);
+        });
         return Renderer.record(form, template, values, regions);
     }
 

@@ -40,7 +40,13 @@ final class PageMarks {
 
     List<Region> draw(PdfContentByte canvas, List<FormTemplate.QrBox> boxes, String id, int page, int pages,
                       String templateSha256) {
-        QrSymbol symbol = QrSymbol.encode(DocumentIds.payload(id, page, pages, templateSha256));
+        return draw(canvas, boxes, id, page, pages, templateSha256, QrSymbol::encode);
+    }
+
+    /** As above, taking the symbol from {@code symbols} (e.g. encoded ahead on another core). */
+    List<Region> draw(PdfContentByte canvas, List<FormTemplate.QrBox> boxes, String id, int page, int pages,
+                      String templateSha256, java.util.function.Function<String, QrSymbol> symbols) {
+        QrSymbol symbol = symbols.apply(DocumentIds.payload(id, page, pages, templateSha256));
         PdfTemplate modules = symbol.toTemplate(canvas);
         List<Region> regions = new ArrayList<>(2);
         for (FormTemplate.QrBox box : boxes) {
