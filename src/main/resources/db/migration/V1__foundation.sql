@@ -43,6 +43,8 @@ CREATE TABLE roster (
     total_rows      INT          NOT NULL,
     accepted_rows   INT          NOT NULL,
     rejected_rows   INT          NOT NULL,
+    -- IMPORTING while its cases are written in committed batches; only COMPLETE rosters are ever read.
+    state           VARCHAR(10)  NOT NULL,
     CONSTRAINT roster_file_once UNIQUE (municipality_id, file_sha256)
 );
 
@@ -86,4 +88,5 @@ CREATE TABLE applicant_case (
     created_at               TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX applicant_case_roster ON applicant_case (roster_id);
-CREATE INDEX applicant_case_person ON applicant_case (municipality_id, person_key);
+-- person_key first: H2 then answers "person_key IN (…)" with index look-ups instead of a scan.
+CREATE INDEX applicant_case_person ON applicant_case (person_key, municipality_id);

@@ -89,6 +89,11 @@ class RosterApi {
         return ResponseEntity.status(status).body(Map.of("code", e.code(), "message", e.getMessage()));
     }
 
+    @ExceptionHandler(ImportInProgressException.class)
+    ResponseEntity<Map<String, String>> inProgress(ImportInProgressException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("code", "IMPORT_IN_PROGRESS", "message", e.getMessage()));
+    }
+
     static String fileName(MultipartFile file) {
         String name = file.getOriginalFilename();
         if (name == null || name.isBlank()) {

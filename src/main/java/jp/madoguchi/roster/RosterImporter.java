@@ -31,6 +31,7 @@ import jp.madoguchi.tenant.StaffUser;
 public class RosterImporter {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RosterImporter.class);
 
     private final ContentStore store;
     private final RosterRepository rosters;
@@ -66,25 +67,31 @@ public class RosterImporter {
             return existingResult(existing.get());
         }
         RosterFormat format = RosterFileReader.detect(staged.path());
+        long rosterId;
         try {
-            ImportResult result = transaction.execute(status -> {
-                Run run = new Run(municipalityId, user.getUsername(), fileName, staged, format);
-                ImportResult r = run.execute(acceptValidRows);
-                if (r.outcome() == ImportResult.Outcome.REJECTED) {
-                    status.setRollbackOnly();
-                }
-                return r;
-            });
+            rosterId = transaction.execute(status -> rosters.insert(municipalityId, staged.sha256(), fileName,
+                    staged.size(), format, user.getUsername()));
+        } catch (DuplicateKeyException e) {
+            // The same file arrived twice at once: answer with the finished roster, or say the first is still running.
+            return rosters.findByHash(municipalityId, staged.sha256()).map(this::existingResult)
+                    .orElseThrow(ImportInProgressException::new);
+        }
+        try {
+            ImportResult result = new Run(municipalityId, rosterId, fileName, staged, format).execute(acceptValidRows);
             if (result.outcome() == ImportResult.Outcome.CREATED) {
                 audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "roster", result.id().toString());
+            } else {
+                discard(rosterId);
             }
             return result;
-        } catch (DuplicateKeyException e) {
-            // The same file arrived twice at once; the first import won.
-            return rosters.findByHash(municipalityId, staged.sha256()).map(this::existingResult).orElseThrow(() -> e);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+            discard(rosterId);
+            throw e;
         }
+    }
+
+    private void discard(long rosterId) {
+        transaction.executeWithoutResult(status -> rosters.deleteUnfinished(rosterId));
     }
 
     public Optional<RosterSummary> find(StaffUser user, long rosterId) {
@@ -134,7 +141,7 @@ public class RosterImporter {
     /** The state of one import while its rows stream by. */
     private final class Run {
         private final long municipalityId;
-        private final String username;
+        private final long rosterId;
         private final String fileName;
         private final StagedFile staged;
         private final RosterFormat format;
@@ -148,25 +155,19 @@ public class RosterImporter {
         private int rejected;
         private int valid;
 
-        Run(long municipalityId, String username, String fileName, StagedFile staged, RosterFormat format) {
+        Run(long municipalityId, long rosterId, String fileName, StagedFile staged, RosterFormat format) {
             this.municipalityId = municipalityId;
-            this.username = username;
+            this.rosterId = rosterId;
             this.fileName = fileName;
             this.staged = staged;
             this.format = format;
         }
 
-        ImportResult execute(boolean acceptValidRows) {
-            long rosterId = rosters.insert(municipalityId, staged.sha256(), fileName, staged.size(), format, username);
-            int accepted;
-            try (CaseRegistry.CaseWriter writer = cases.writer(municipalityId, rosterId)) {
-                RosterFileReader.read(staged.path(), format, row -> accept(row, writer));
-                writer.close();
-                accepted = writer.written();
-                valid = accepted;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        ImportResult execute(boolean acceptValidRows) throws IOException {
+            long started = System.nanoTime();
+            CaseRegistry.CaseWriter writer = cases.writer(municipalityId, rosterId);
+            RosterFileReader.read(staged.path(), format, row -> accept(row, writer, acceptValidRows));
+            writer.finish();
             if (validator == null) {
                 return rejected(List.of(new RowError(1, "", "", "NO_HEADER", "見出し行がありません")));
             }
@@ -176,24 +177,27 @@ public class RosterImporter {
             if (total == 0) {
                 return rejected(List.of(new RowError(2, "", "", "NO_ROWS", "申請者の行がありません")));
             }
-            if (rejected > 0 && (!acceptValidRows || accepted == 0)) {
+            if (rejected > 0 && (!acceptValidRows || valid == 0)) {
                 return rejected(errors);
             }
-            rosters.updateCounts(rosterId, total, accepted, rejected);
-            if (!errors.isEmpty()) {
-                rosters.saveErrors(rosterId, errors);
-            }
-            int duplicates = cases.flagPossibleDuplicates(municipalityId, rosterId);
-            try {
-                store.keep(staged);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new ImportResult(ImportResult.Outcome.CREATED, rosterId, format.label(), accepted, accepted, rejected,
+            store.keep(staged);
+            int accepted = writer.written();
+            int duplicates = transaction.execute(status -> {
+                if (!errors.isEmpty()) {
+                    rosters.saveErrors(rosterId, errors);
+                }
+                int flagged = writer.flagRepeatedPeople();
+                rosters.complete(rosterId, total, accepted, rejected);
+                return flagged;
+            });
+            // Counts and durations only: a roster's content never reaches the log.
+            log.info("Roster {} imported: {} rows kept, {} rejected, {} possible duplicates in {} ms", rosterId,
+                    accepted, rejected, duplicates, (System.nanoTime() - started) / 1_000_000);
+            return new ImportResult(ImportResult.Outcome.CREATED, rosterId, format.label(), accepted, valid, rejected,
                     errorCount, errorCount > errors.size(), duplicates, errors, warnings);
         }
 
-        private void accept(RawRow row, CaseRegistry.CaseWriter writer) {
+        private void accept(RawRow row, CaseRegistry.CaseWriter writer, boolean acceptValidRows) {
             if (validator == null) {
                 var header = RowValidator.forHeader(row, today);
                 validator = header.validator();
@@ -207,7 +211,11 @@ public class RosterImporter {
             total++;
             RowValidator.Outcome outcome = validator.validate(row);
             if (outcome.applicant() != null) {
-                writer.add(outcome.applicant());
+                valid++;
+                // Once a row failed, an all-or-nothing import will be discarded: validate on, write no more.
+                if (rejected == 0 || acceptValidRows) {
+                    writer.add(outcome.applicant());
+                }
                 return;
             }
             rejected++;

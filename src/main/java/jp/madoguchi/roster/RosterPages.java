@@ -102,7 +102,7 @@ class RosterPages {
                 redirect.addFlashAttribute("warnings", result.warnings());
             }
             return "redirect:/rosters/" + result.id();
-        } catch (UnreadableRosterException e) {
+        } catch (UnreadableRosterException | ImportInProgressException e) {
             return failure(user, model, e.getMessage());
         } finally {
             if (!keepStaged) {

@@ -29,17 +29,30 @@ class RosterRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO roster (municipality_id, file_sha256, file_name, file_size, file_format, uploaded_by,
-                    uploaded_at, total_rows, accepted_rows, rejected_rows)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0)""")
+                    uploaded_at, total_rows, accepted_rows, rejected_rows, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'IMPORTING')""")
                 .params(municipalityId, sha256, fileName, size, format.name(), uploadedBy,
                         OffsetDateTime.now(ZoneOffset.UTC))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    void updateCounts(long rosterId, int total, int accepted, int rejected) {
-        jdbc.sql("UPDATE roster SET total_rows = ?, accepted_rows = ?, rejected_rows = ? WHERE id = ?")
+    /** Makes the roster visible, with its counts. */
+    void complete(long rosterId, int total, int accepted, int rejected) {
+        jdbc.sql("UPDATE roster SET total_rows = ?, accepted_rows = ?, rejected_rows = ?, state = 'COMPLETE' WHERE id = ?")
                 .params(total, accepted, rejected, rosterId).update();
+    }
+
+    /** Removes a roster that did not complete, with everything written for it. */
+    void deleteUnfinished(long rosterId) {
+        jdbc.sql("DELETE FROM roster_error WHERE roster_id = ?").param(rosterId).update();
+        jdbc.sql("DELETE FROM applicant_case WHERE roster_id = ?").param(rosterId).update();
+        jdbc.sql("DELETE FROM roster WHERE id = ? AND state = 'IMPORTING'").param(rosterId).update();
+    }
+
+    /** Rosters left IMPORTING by a stopped process: their import can never finish. */
+    List<Long> unfinished() {
+        return jdbc.sql("SELECT id FROM roster WHERE state = 'IMPORTING'").query(Long.class).list();
     }
 
     void saveErrors(long rosterId, List<RowError> errors) {
@@ -56,17 +69,17 @@ class RosterRepository {
     }
 
     Optional<RosterSummary> findByHash(long municipalityId, String sha256) {
-        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND file_sha256 = ?")
+        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND file_sha256 = ? AND state = 'COMPLETE'")
                 .params(municipalityId, sha256).query(RosterRepository::summary).optional();
     }
 
     Optional<RosterSummary> find(long municipalityId, long rosterId) {
-        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND id = ?")
+        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND id = ? AND state = 'COMPLETE'")
                 .params(municipalityId, rosterId).query(RosterRepository::summary).optional();
     }
 
     List<RosterSummary> list(long municipalityId) {
-        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? ORDER BY id DESC")
+        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND state = 'COMPLETE' ORDER BY id DESC")
                 .param(municipalityId).query(RosterRepository::summary).list();
     }
 

@@ -1,0 +1,120 @@
+// Synthetic applicant rosters (申請者名簿) for benchmarks: realistic Japanese names with readings (old-form and
+// non-BMP characters included), birth dates weighted toward the elderly, addresses, facilities and rooms.
+// Run with the JDK's source launcher, no build needed:
+//   java bench/RosterGenerator.java --rows 100000 --seed 1 --out /tmp/roster.csv [--sjis] [--invalid-dates]
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.chrono.JapaneseDate;
+import java.util.Random;
+
+public class RosterGenerator {
+
+    // family name, reading; old forms and a non-BMP 𠮷 appear as often as they do in real rosters (rarely).
+    static final String[][] FAMILY = {
+            {"佐藤", "サトウ"}, {"鈴木", "スズキ"}, {"高橋", "タカハシ"}, {"田中", "タナカ"}, {"伊藤", "イトウ"},
+            {"渡辺", "ワタナベ"}, {"山本", "ヤマモト"}, {"中村", "ナカムラ"}, {"小林", "コバヤシ"}, {"加藤", "カトウ"},
+            {"吉田", "ヨシダ"}, {"山田", "ヤマダ"}, {"佐々木", "ササキ"}, {"山口", "ヤマグチ"}, {"松本", "マツモト"},
+            {"井上", "イノウエ"}, {"木村", "キムラ"}, {"林", "ハヤシ"}, {"斎藤", "サイトウ"}, {"清水", "シミズ"},
+            {"髙橋", "タカハシ"}, {"山﨑", "ヤマザキ"}, {"渡邉", "ワタナベ"}, {"渡邊", "ワタナベ"}, {"齋藤", "サイトウ"},
+            {"𠮷田", "ヨシダ"}, {"葛\uDB40\uDD00城", "カツラギ"}, {"辻\uDB40\uDD00", "ツジ"}, {"濵田", "ハマダ"}, {"栁田", "ヤナギダ"}};
+    static final String[][] GIVEN_F = {
+            {"ハル", "ハル"}, {"キヨ", "キヨ"}, {"花子", "ハナコ"}, {"和子", "カズコ"}, {"幸子", "サチコ"},
+            {"節子", "セツコ"}, {"久子", "ヒサコ"}, {"美代子", "ミヨコ"}, {"トシ子", "トシコ"}, {"千代", "チヨ"}};
+    static final String[][] GIVEN_M = {
+            {"清", "キヨシ"}, {"茂", "シゲル"}, {"勇", "イサム"}, {"正雄", "マサオ"}, {"一郎", "イチロウ"},
+            {"三郎", "サブロウ"}, {"博", "ヒロシ"}, {"實", "ミノル"}, {"與一", "ヨイチ"}, {"德治", "トクジ"}};
+    static final String[] TOWNS = {"中原町", "原田北町", "松原通", "落合町阿部", "成羽町下原", "川上町地頭", "備中町長屋"};
+    static final String[] FACILITIES = {"あおぞらホーム", "特別養護老人ホーム高梁荘", "グループホームひまわり", "ケアハウス成羽",
+            "介護老人保健施設やすらぎ", "サービス付き高齢者向け住宅 みどり"};
+    static final String[] PROCEDURES = {"出張申請受付", "出張申請受付", "出張申請受付", "新規交付（申請時来庁）",
+            "新規交付（交付時来庁）", "設定切替", "電子証明書発行・更新"};
+    static final String[] RELATIONS = {"長男", "長女", "次男", "配偶者", "施設職員", "成年後見人"};
+    static final String HEADER = "氏名,フリガナ,生年月日,性別,郵便番号,住所,施設名,居室,手続区分,申請者区分,代理人氏名,代理人続柄,"
+            + "顔認証カード希望,保険証利用申込代行,代筆,交付方法,備考";
+
+    public static void main(String[] args) throws IOException {
+        int rows = 100_000;
+        long seed = 1;
+        Path out = Path.of("roster.csv");
+        boolean sjis = false;
+        boolean invalidDates = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--sjis" -> sjis = true;
+                case "--invalid-dates" -> invalidDates = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Random rnd = new Random(seed);
+        Charset cs = sjis ? Charset.forName("windows-31j") : StandardCharsets.UTF_8;
+        LocalDate today = LocalDate.of(2026, 11, 1);
+        try (BufferedWriter w = Files.newBufferedWriter(out, cs)) {
+            w.write(HEADER);
+            w.write("\r\n");
+            for (int i = 0; i < rows; i++) {
+                String[] family = FAMILY[pickFamily(rnd, sjis)];
+                boolean female = rnd.nextInt(100) < 62; // more women among the very old
+                String[] given = (female ? GIVEN_F : GIVEN_M)[rnd.nextInt(10)];
+                // Ages: most between 75 and 100, some younger residents and staff-registered adults.
+                int age = rnd.nextInt(100) < 80 ? 75 + (int) Math.min(27, Math.abs(rnd.nextGaussian() * 9))
+                        : 20 + rnd.nextInt(55);
+                LocalDate birth = today.minusYears(age).minusDays(rnd.nextInt(365));
+                String birthText = invalidDates ? "昭和64年1月8日" : formatBirth(birth, rnd);
+                String facility = FACILITIES[rnd.nextInt(FACILITIES.length)];
+                boolean proxy = rnd.nextInt(100) < 30;
+                String proxyName = proxy ? FAMILY[rnd.nextInt(20)][0] + "　" + GIVEN_M[rnd.nextInt(10)][0] : "";
+                String relation = proxy ? RELATIONS[rnd.nextInt(RELATIONS.length)] : "";
+                String delivery = proxy ? "代理人" : rnd.nextBoolean() ? "本人限定受取郵便" : "窓口";
+                String[] cells = {family[0] + "　" + given[0], family[1] + "　" + given[1], birthText, female ? "女" : "男",
+                        String.format("716-%04d", rnd.nextInt(10000)),
+                        "岡山県高梁市" + TOWNS[rnd.nextInt(TOWNS.length)] + (1 + rnd.nextInt(3000)) + "番地" + (i % 97),
+                        facility, Integer.toString(100 + rnd.nextInt(300)), PROCEDURES[rnd.nextInt(PROCEDURES.length)],
+                        proxy ? "代理人" : "本人", proxyName, relation, "はい", rnd.nextInt(10) < 9 ? "はい" : "いいえ",
+                        rnd.nextInt(10) == 0 ? "○" : "×", delivery, rnd.nextInt(20) == 0 ? "車椅子、午前希望" : ""};
+                w.write(csvLine(cells));
+            }
+        }
+    }
+
+    /** Old forms, variation sequences and 𠮷 can't be written in Shift_JIS: a CP932 roster uses only the first 25. */
+    static int pickFamily(Random rnd, boolean sjis) {
+        int roll = rnd.nextInt(1000);
+        if (roll < 920 || sjis) {
+            return rnd.nextInt(sjis ? 25 : 20);
+        }
+        return 20 + rnd.nextInt(10);
+    }
+
+    static String formatBirth(LocalDate d, Random rnd) {
+        JapaneseDate jd = JapaneseDate.from(d);
+        int y = jd.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+        String era = jd.getEra().toString(); // Showa, Taisho, …
+        String letter = era.substring(0, 1);
+        String kanji = switch (letter) { case "M" -> "明治"; case "T" -> "大正"; case "S" -> "昭和"; case "H" -> "平成"; default -> "令和"; };
+        return switch (rnd.nextInt(4)) {
+            case 0 -> d.toString();
+            case 1 -> d.getYear() + "/" + d.getMonthValue() + "/" + d.getDayOfMonth();
+            case 2 -> kanji + (y == 1 ? "元" : Integer.toString(y)) + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+            default -> letter + y + "." + d.getMonthValue() + "." + d.getDayOfMonth();
+        };
+    }
+
+    static String csvLine(String[] cells) {
+        StringBuilder sb = new StringBuilder(160);
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) sb.append(',');
+            String c = cells[i];
+            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0) sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            else sb.append(c);
+        }
+        return sb.append("\r\n").toString();
+    }
+}

@@ -1,0 +1,34 @@
+package jp.madoguchi.roster;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At start, removes rosters whose import was cut off by a stop of the service (they were never visible). One service
+ * instance owns a database, so an IMPORTING roster at start can never complete.
+ */
+@Component
+class UnfinishedImports implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(UnfinishedImports.class);
+
+    private final RosterRepository rosters;
+    private final TransactionTemplate transaction;
+
+    UnfinishedImports(RosterRepository rosters, TransactionTemplate transaction) {
+        this.rosters = rosters;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (long id : rosters.unfinished()) {
+            transaction.executeWithoutResult(status -> rosters.deleteUnfinished(id));
+            log.warn("Removed roster {} whose import was interrupted; it was never visible", id);
+        }
+    }
+}
