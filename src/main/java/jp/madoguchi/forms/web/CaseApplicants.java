@@ -26,9 +26,13 @@ import jp.madoguchi.forms.Applicant.Procedure;
 class CaseApplicants {
 
     private static final String COLUMNS = """
-            id, name, reading, birth_date, sex, postal_code, address, facility, room, procedure_kind, applicant_type,
-            proxy_name, proxy_relationship, wants_face_auth, wants_staff_registration, written_by_other,
-            delivery_method, remarks""";
+            c.id, c.name, c.reading, c.birth_date, c.sex, c.postal_code, c.address, c.facility, c.room,
+            c.procedure_kind, c.applicant_type, c.proxy_name, c.proxy_relationship, c.wants_face_auth,
+            c.wants_staff_registration, c.written_by_other, c.delivery_method, c.remarks""";
+    /** Cases of a roster still being imported are not there yet (the roster module reads COMPLETE rosters only). */
+    private static final String FROM = """
+             FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+            WHERE c.municipality_id = ?""";
 
     private final JdbcClient jdbc;
 
@@ -37,17 +41,17 @@ class CaseApplicants {
     }
 
     Optional<String> rosterTitle(long municipalityId, long rosterId) {
-        return jdbc.sql("SELECT file_name FROM roster WHERE municipality_id = ? AND id = ?")
+        return jdbc.sql("SELECT file_name FROM roster WHERE municipality_id = ? AND id = ? AND state = 'COMPLETE'")
                 .params(municipalityId, rosterId).query(String.class).optional();
     }
 
     List<Applicant> ofRoster(long municipalityId, long rosterId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM applicant_case WHERE municipality_id = ? AND roster_id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " AND c.roster_id = ?")
                 .params(municipalityId, rosterId).query(CaseApplicants::applicant).list();
     }
 
     Optional<Applicant> find(long municipalityId, long caseId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM applicant_case WHERE municipality_id = ? AND id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " AND c.id = ?")
                 .params(municipalityId, caseId).query(CaseApplicants::applicant).optional();
     }
 
