@@ -1,0 +1,74 @@
+package jp.madoguchi.forms.web;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import jp.madoguchi.forms.DocumentRecord;
+import jp.madoguchi.forms.Region;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The documents generated for each case, scoped to a municipality. */
+@Repository
+class CaseDocumentRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String INSERT = """
+            INSERT INTO case_document (municipality_id, case_id, document_id, form, template_version, template_sha256,
+                pages, regions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    CaseDocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    void record(long municipalityId, List<DocumentRecord> documents, String username) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbcTemplate.batchUpdate(INSERT, documents, 1000, (ps, d) -> {
+            ps.setLong(1, municipalityId);
+            ps.setLong(2, Long.parseLong(d.applicantId()));
+            ps.setString(3, d.id());
+            ps.setString(4, d.form().id());
+            ps.setString(5, d.templateVersion());
+            ps.setString(6, d.sha256());
+            ps.setInt(7, d.pages());
+            ps.setString(8, JSON.writeValueAsString(d.regions().stream().map(RegionJson::of).toList()));
+            ps.setString(9, username);
+            ps.setObject(10, now);
+        });
+    }
+
+    List<DocumentJson> ofCase(long municipalityId, long caseId) {
+        return jdbc.sql("""
+                SELECT document_id, form, template_version, template_sha256, pages, regions FROM case_document
+                WHERE municipality_id = ? AND case_id = ? ORDER BY id""")
+                .params(municipalityId, caseId)
+                .query((rs, n) -> new DocumentJson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), JSON.readValue(rs.getString(6), new TypeReference<List<RegionJson>>() { })))
+                .list();
+    }
+
+    /** {@code {"id", "form", "templateVersion", "sha256", "pages", "regions"}} as the API contract names them. */
+    record DocumentJson(String id, String form, String templateVersion, String sha256, int pages,
+                        List<RegionJson> regions) {
+        static DocumentJson of(DocumentRecord d) {
+            return new DocumentJson(d.id(), d.form().id(), d.templateVersion(), d.sha256(), d.pages(),
+                    d.regions().stream().map(RegionJson::of).toList());
+        }
+    }
+
+    /** A region in PDF points from the page's lower-left corner; kind is qr, signature or seal. */
+    record RegionJson(int page, String kind, float x, float y, float w, float h) {
+        static RegionJson of(Region r) {
+            return new RegionJson(r.page(), r.kind().jsonName(), r.x(), r.y(), r.w(), r.h());
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package jp.madoguchi.forms.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import jp.madoguchi.audit.AuditAction;
+import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.forms.Applicant;
+import jp.madoguchi.forms.FormId;
+import jp.madoguchi.forms.FormRefusedException;
+import jp.madoguchi.forms.FormsEngine;
+import jp.madoguchi.forms.GeneratedDocument;
+import jp.madoguchi.forms.PacketPlan;
+import jp.madoguchi.forms.PacketRequest;
+import jp.madoguchi.tenant.Role;
+import jp.madoguchi.tenant.StaffUser;
+
+/**
+ * The clerk's pages: who gets which documents in a roster, previews, the packet download, and a
+ * single document for a walk-in typed at the counter.
+ */
+@Controller
+class FormsPages {
+
+    private final FormsEngine engine;
+    private final RosterPackets packets;
+    private final AuditLog audit;
+
+    FormsPages(FormsEngine engine, RosterPackets packets, AuditLog audit) {
+        this.engine = engine;
+        this.packets = packets;
+        this.audit = audit;
+    }
+
+    /** One line of the overview: the person and the titles of their documents. */
+    record PlanRow(String room, String name, String reading, String party, List<String> documents,
+                   List<String> refusals) {
+    }
+
+    record FormCount(String id, String title, int count) {
+    }
+
+    @GetMapping("/rosters/{id}/documents")
+    String rosterDocuments(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
+        PacketRequest request = packets.request(user, id).orElseThrow(FormsApi::notFound);
+        PacketPlan plan = engine.plan(request);
+        audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster-documents", Long.toString(id));
+        model.addAttribute("rosterId", id);
+        model.addAttribute("title", request.title());
+        model.addAttribute("pages", plan.pages());
+        model.addAttribute("rows", plan.entries().stream().map(e -> new PlanRow(e.applicant().facilityRoom(),
+                e.applicant().name(), e.applicant().nameReading(),
+                e.applicant().party() == Applicant.Party.SELF ? "本人" : "代理人",
+                e.forms().stream().map(engine::title).toList(), e.refusals())).toList());
+        model.addAttribute("counts", Arrays.stream(FormId.values()).filter(plan.countsPerForm()::containsKey)
+                .map(f -> new FormCount(f.id(), engine.title(f), plan.countsPerForm().get(f))).toList());
+        model.addAttribute("forms", formChoices());
+        return "forms/roster-documents";
+    }
+
+    @GetMapping("/rosters/{id}/packet.pdf")
+    ResponseEntity<StreamingResponseBody> packet(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+        return FormsApi.streamedPacket(packets, user, id);
+    }
+
+    @GetMapping("/forms/preview/{form}.pdf")
+    ResponseEntity<byte[]> preview(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
+        requireClerk(user);
+        FormId formId = formId(form);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("preview-" + form + ".pdf").build().toString())
+                .body(engine.preview(formId).pdf());
+    }
+
+    /**
+     * What the walk-in page posts; strings so that a bad value is answered on the page, not with 400,
+     * and Booleans because an unticked check box sends nothing.
+     */
+    record WalkIn(String form, String name, String reading, String birthDate, String sex, String postalCode,
+                  String address, String procedure, String party, String proxyName, String proxyRelationship,
+                  Boolean faceAuth, Boolean staffRegistration, String delivery, Boolean writtenByProxy) {
+    }
+
+    @GetMapping("/forms/walk-in")
+    String walkIn(@AuthenticationPrincipal StaffUser user, Model model) {
+        requireClerk(user);
+        model.addAttribute("forms", formChoices());
+        return "forms/walk-in";
+    }
+
+    @PostMapping("/forms/walk-in")
+    Object walkInDocument(@AuthenticationPrincipal StaffUser user, @ModelAttribute WalkIn walkIn, Model model) {
+        requireClerk(user);
+        try {
+            Applicant applicant = applicant(walkIn);
+            GeneratedDocument document = engine.generate(formId(walkIn.form()), applicant, packets.settings(user),
+                    LocalDate.now(RosterPackets.JAPAN));
+            audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "walk-in-document",
+                    document.record().id());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(walkIn.form() + "-" + document.record().id() + ".pdf").build().toString())
+                    .body(document.pdf());
+        } catch (FormRefusedException | IllegalArgumentException | DateTimeParseException e) {
+            model.addAttribute("forms", formChoices());
+            model.addAttribute("error", e instanceof DateTimeParseException
+                    ? "生年月日を入力してください。" : e.getMessage());
+            model.addAttribute("walkIn", walkIn);
+            return "forms/walk-in";
+        }
+    }
+
+    private static Applicant applicant(WalkIn w) {
+        if (w.name() == null || w.name().isBlank()) {
+            throw new IllegalArgumentException("氏名を入力してください。");
+        }
+        return new Applicant("walk-in", w.name().strip(), w.reading(), LocalDate.parse(w.birthDate()),
+                "male".equals(w.sex()) ? Applicant.Sex.MALE : Applicant.Sex.FEMALE, w.postalCode(), w.address(),
+                null, null, Applicant.Procedure.valueOf(w.procedure()), Applicant.Party.valueOf(w.party()),
+                w.proxyName(), w.proxyRelationship(), Boolean.TRUE.equals(w.faceAuth()),
+                Boolean.TRUE.equals(w.staffRegistration()), Applicant.Delivery.valueOf(w.delivery()),
+                Boolean.TRUE.equals(w.writtenByProxy()), Set.of(), false, null);
+    }
+
+    private List<FormCount> formChoices() {
+        return Arrays.stream(FormId.values()).map(f -> new FormCount(f.id(), engine.title(f), 0)).toList();
+    }
+
+    private static FormId formId(String id) {
+        try {
+            return FormId.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private static void requireClerk(StaffUser user) {
+        if (!user.hasRole(Role.CLERK)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+}
