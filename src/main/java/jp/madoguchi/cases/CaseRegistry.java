@@ -68,24 +68,32 @@ public class CaseRegistry {
                 .list();
     }
 
+    private static final String DETAIL = """
+            SELECT c.* FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+            WHERE c.municipality_id = ?""";
+
     /** A case of a completed roster of the municipality, or empty. */
     public java.util.Optional<CaseDetail> find(long municipalityId, long caseId) {
-        return jdbc.sql("""
-                SELECT c.* FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
-                WHERE c.id = ? AND c.municipality_id = ?""")
-                .params(caseId, municipalityId)
-                .query((rs, n) -> new CaseDetail(rs.getLong("id"), rs.getLong("roster_id"), new Applicant(
-                        rs.getInt("row_number"), rs.getString("name"), rs.getString("reading"),
-                        rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("sex"),
-                        rs.getString("postal_code"), rs.getString("address"), rs.getString("facility"),
-                        rs.getString("room"), ProcedureKind.valueOf(rs.getString("procedure_kind")),
-                        ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("proxy_name"),
-                        rs.getString("proxy_relationship"), (Boolean) rs.getObject("wants_face_auth"),
-                        (Boolean) rs.getObject("wants_staff_registration"), (Boolean) rs.getObject("written_by_other"),
-                        rs.getString("delivery_method") == null ? null
-                                : DeliveryMethod.valueOf(rs.getString("delivery_method")),
-                        rs.getString("remarks")), rs.getBoolean("possible_duplicate")))
+        return jdbc.sql(DETAIL + " AND c.id = ?").params(municipalityId, caseId).query(CaseRegistry::detail)
                 .optional();
+    }
+
+    /** Every case of a completed roster, with all its roster row said, in roster order. */
+    public List<CaseDetail> detailsOfRoster(long municipalityId, long rosterId) {
+        return jdbc.sql(DETAIL + " AND c.roster_id = ? ORDER BY c.row_number, c.id").params(municipalityId, rosterId)
+                .query(CaseRegistry::detail).list();
+    }
+
+    private static CaseDetail detail(java.sql.ResultSet rs, int n) throws SQLException {
+        return new CaseDetail(rs.getLong("id"), rs.getLong("roster_id"), new Applicant(rs.getInt("row_number"),
+                rs.getString("name"), rs.getString("reading"), rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getString("sex"), rs.getString("postal_code"), rs.getString("address"), rs.getString("facility"),
+                rs.getString("room"), ProcedureKind.valueOf(rs.getString("procedure_kind")),
+                ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("proxy_name"),
+                rs.getString("proxy_relationship"), (Boolean) rs.getObject("wants_face_auth"),
+                (Boolean) rs.getObject("wants_staff_registration"), (Boolean) rs.getObject("written_by_other"),
+                rs.getString("delivery_method") == null ? null : DeliveryMethod.valueOf(rs.getString("delivery_method")),
+                rs.getString("remarks")), rs.getBoolean("possible_duplicate"));
     }
 
     static String personKey(Applicant a) {

@@ -42,7 +42,7 @@ class RosterPackets {
 
     /** The packet request of a roster of the user's municipality; empty for anyone else's roster. */
     Optional<PacketRequest> request(StaffUser user, long rosterId) {
-        return cases.rosterTitle(user.municipalityId(), rosterId).map(fileName -> {
+        return cases.rosterTitle(user, rosterId).map(fileName -> {
             List<Applicant> applicants = cases.ofRoster(user.municipalityId(), rosterId);
             List<String> facilities = applicants.stream().map(Applicant::facility).distinct().toList();
             String title = facilities.size() == 1 && facilities.getFirst() != null ? facilities.getFirst() : fileName;
