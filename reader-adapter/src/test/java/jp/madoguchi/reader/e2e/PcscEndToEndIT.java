@@ -52,6 +52,25 @@ class PcscEndToEndIT {
         }
     }
 
+    /** The issue asks that vpcd stays on loopback: nothing of this machine's own network may reach it. */
+    @org.junit.jupiter.api.Test
+    void vpcdIsNotReachableFromThisMachinesNetwork() throws Exception {
+        if (!stack.startedPcscd()) {
+            org.junit.jupiter.api.Assumptions.abort("a pcscd started outside the test owns vpcd's socket");
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.assertTrue(stack.vpcdIsolated(), "CI runs as root: vpcd must be isolated");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack.vpcdIsolated(), "vpcd could not be isolated here");
+        stack.insert(State.FULLY_LOCKED,
+                "card-a", null);
+        String sockets = Files.readString(Path.of("/proc/self/net/tcp")) + Files.readString(Path.of("/proc/self/net/tcp6"));
+        // A listening socket (state 0A) on port 0x8C7B in this namespace would be vpcd open to the network.
+        org.junit.jupiter.api.Assertions.assertFalse(
+                java.util.regex.Pattern.compile(":8C7B [0-9A-F]+:0000 0A").matcher(sockets).find(),
+                "vpcd's port 35963 listens in the host network namespace");
+    }
+
     record Run(int exitCode, String out, String err) {
 
         Map<String, Object> event() {

@@ -41,6 +41,10 @@ public final class PcscStack implements AutoCloseable {
     private final Path workDir;
     private final Path pcscLibrary;
     private Process pcscd;
+    private boolean isolated;
+    static final Path UNSHARE = Path.of("/usr/bin/unshare");
+    static final Path NSENTER = Path.of("/usr/bin/nsenter");
+    static final Path IP = Path.of("/usr/sbin/ip");
     private Process card;
 
     private PcscStack(Path workDir, Path pcscLibrary) {
@@ -74,11 +78,33 @@ public final class PcscStack implements AutoCloseable {
         }
         PcscStack stack = new PcscStack(workDir, library);
         if (!pcscdRunning()) {
-            stack.pcscd = new ProcessBuilder(PCSCD.toString(), "--foreground")
+            stack.isolated = canIsolateNetwork();
+            // vpcd listens on every address and has no option to bind one. Started in a network namespace of its
+            // own, which holds only the loopback interface, it is reachable from this machine's processes in
+            // that namespace and from nowhere else. pcscd's client socket is a file, so the adapter is unaffected.
+            List<String> command = stack.isolated
+                    ? List.of(UNSHARE.toString(), "--net", "--", "sh", "-c",
+                            "ip link set lo up && exec " + PCSCD + " --foreground")
+                    : List.of(PCSCD.toString(), "--foreground");
+            if (!stack.isolated) {
+                System.err.println("NOTE: not root or no unshare/nsenter/ip: vpcd listens on all addresses of this"
+                        + " machine during the test");
+            }
+            stack.pcscd = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(workDir.resolve("pcscd.out").toFile()).start();
             waitFor("pcscd socket " + PCSCD_SOCKET, Duration.ofSeconds(10), () -> Files.exists(PCSCD_SOCKET));
         }
         return stack;
+    }
+
+    /** True when vpcd runs in a network namespace of its own (loopback only) for this test. */
+    public boolean vpcdIsolated() {
+        return isolated;
+    }
+
+    private static boolean canIsolateNetwork() {
+        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(UNSHARE)
+                && Files.isExecutable(NSENTER) && Files.isExecutable(IP);
     }
 
     public Path pcscLibrary() {
@@ -121,8 +147,14 @@ public final class PcscStack implements AutoCloseable {
             config.store(out, "jCardSim VSmartCard for the end-to-end test");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        card = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "com.licel.jcardsim.remote.VSmartCard", configFile.toString())
+        List<String> command = new java.util.ArrayList<>();
+        if (isolated) {
+            // The card joins vpcd's namespace: its 127.0.0.1 is the only address vpcd can be reached on.
+            command.addAll(List.of(NSENTER.toString(), "--net=/proc/" + pcscd.pid() + "/ns/net", "--"));
+        }
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "com.licel.jcardsim.remote.VSmartCard", configFile.toString()));
+        card = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("vsmartcard-" + state + ".out").toFile())
                 .start();
         CardTerminal terminal = terminal();
