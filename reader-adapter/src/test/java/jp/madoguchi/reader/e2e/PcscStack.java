@@ -84,7 +84,7 @@ public final class PcscStack implements AutoCloseable {
             // that namespace and from nowhere else. pcscd's client socket is a file, so the adapter is unaffected.
             List<String> command = stack.isolated
                     ? List.of(UNSHARE.toString(), "--net", "--", "sh", "-c",
-                            "ip link set lo up && exec " + PCSCD + " --foreground")
+                            "ip link set lo up && " + quickackInNamespace() + "exec " + PCSCD + " --foreground")
                     : List.of(PCSCD.toString(), "--foreground");
             if (!stack.isolated) {
                 System.err.println("NOTE: not root or no unshare/nsenter/ip: vpcd listens on all addresses of this"
@@ -100,6 +100,17 @@ public final class PcscStack implements AutoCloseable {
     /** True when vpcd runs in a network namespace of its own (loopback only) for this test. */
     public boolean vpcdIsolated() {
         return isolated;
+    }
+
+    /**
+     * MADOGUCHI_VPCD_QUICKACK=1 (bench/reader-read.sh --quickack): vpcd writes each APDU in two sends without
+     * TCP_NODELAY, so on a default loopback every APDU waits for a delayed ACK (~40 ms) — an artefact of the virtual
+     * reader. quickack on the namespace's own loopback route removes it without touching the machine's routes.
+     */
+    private static String quickackInNamespace() {
+        return "1".equals(System.getenv("MADOGUCHI_VPCD_QUICKACK"))
+                ? "ip route change $(ip route show table local | grep '^local 127.0.0.1 ') table local quickack 1 && "
+                : "";
     }
 
     private static boolean canIsolateNetwork() {
