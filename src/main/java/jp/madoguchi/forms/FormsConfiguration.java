@@ -20,6 +20,25 @@ class FormsConfiguration {
             @Value("${madoguchi.forms.fonts.mincho:/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf}") String mincho,
             @Value("${madoguchi.forms.fonts.gothic:/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf}") String gothic,
             @Value("${madoguchi.forms.fonts.mj-mincho:/usr/share/fonts/truetype/ipamj/ipamjm.ttf}") String mjMincho) {
-        return FormsEngine.load(Path.of(templates), new FontFiles(Path.of(mincho), Path.of(gothic), Path.of(mjMincho)));
+        return FormsEngine.load(templatesFolder(templates),
+                new FontFiles(Path.of(mincho), Path.of(gothic), Path.of(mjMincho)));
+    }
+
+    /**
+     * A relative folder is looked up in the working directory, then beside the build directory that holds the jar
+     * ({@code target/madoguchi.jar} → {@code templates/}), so {@code java -jar} works from any directory.
+     */
+    static Path templatesFolder(String configured) {
+        Path path = Path.of(configured);
+        if (path.isAbsolute() || java.nio.file.Files.isDirectory(path)) {
+            return path;
+        }
+        java.io.File home = new org.springframework.boot.system.ApplicationHome(FormsConfiguration.class).getDir();
+        for (Path candidate : new Path[] {home.toPath().resolve("..").resolve(path), home.toPath().resolve(path)}) {
+            if (java.nio.file.Files.isDirectory(candidate)) {
+                return candidate.normalize();
+            }
+        }
+        return path;
     }
 }

@@ -193,6 +193,9 @@ abstract class RosterIntakeContract {
         assertThat(otherClerk.get("/api/rosters/" + id).status()).isEqualTo(404);
         assertThat(otherClerk.get("/api/rosters/" + id + "/cases").status()).isEqualTo(404);
         assertThat(otherClerk.get("/api/rosters/" + id + "/file").status()).isEqualTo(404);
+        long caseId = clerk.get("/api/rosters/" + id + "/cases").json().get(0).get("id").asLong();
+        assertThat(otherClerk.get("/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(clerk.get("/api/cases/" + caseId).json().get("applicant").get("name").asString()).isEqualTo("秘密　花子");
         assertThat(otherClerk.get("/api/rosters").json().toString()).doesNotContain("mine.csv");
         assertThat(clerk.get("/api/rosters/" + id + "/file").status()).isEqualTo(200);
         assertThat(clerk.get("/api/rosters/" + id).status()).isEqualTo(200);
@@ -203,8 +206,8 @@ abstract class RosterIntakeContract {
                 SELECT username || ':' || action || ':' || target_type FROM audit_event WHERE target_id = ?
                   AND target_type LIKE 'roster%' ORDER BY id""")
                 .param(Long.toString(id)).query(String.class).list();
-        assertThat(audited).containsExactly("clerk:IMPORT:roster", "clerk:DOWNLOAD:roster-file", "clerk:VIEW:roster",
-                "clerk:VIEW:roster-cases");
+        assertThat(audited).containsExactly("clerk:IMPORT:roster", "clerk:VIEW:roster-cases",
+                "clerk:DOWNLOAD:roster-file", "clerk:VIEW:roster", "clerk:VIEW:roster-cases");
     }
 
     private static JsonNode find(JsonNode cases, String name) {

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `java -jar reader-adapter.jar ship` of 100,000 events to the real service (demo mode, embedded database, -Xmx512m),
+# which verifies each 5,000-line chunk's hash chain and stores every event once. Target: ≤ 30 s. RUNS fresh logs
+# (one workstation each); the median is reported.
+set -euo pipefail
+source "$(dirname "$0")/../scripts/common.sh"
+cd "$ROOT"
+pick_jdk
+EVENTS="${EVENTS:-100000}"
+RUNS="${RUNS:-3}"
+PORT="${PORT:-18124}"
+[ -f target/madoguchi.jar ] && [ -f reader-adapter/target/reader-adapter.jar ] || mvn -B -q -DskipTests package
+WORK=$(mktemp -d)
+cp target/madoguchi.jar "$WORK/madoguchi.jar"
+java -Xmx512m -jar "$WORK/madoguchi.jar" --spring.profiles.active=demo --madoguchi.data-dir="$WORK/data" \
+  --server.port="$PORT" > "$WORK/service.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 0.5; done
+export MADOGUCHI_BENCH_PASSWORD=demo
+: > "$WORK/times"
+for i in $(seq 1 "$RUNS"); do
+  java -cp reader-adapter/target/classes bench/DeviceLogGenerator.java "$WORK/log-$i" "bench-pc-$i" 2026-11-21 "$EVENTS"
+  start=$(date +%s.%N)
+  java -jar reader-adapter/target/reader-adapter.jar ship --log-dir "$WORK/log-$i" --workstation "bench-pc-$i" \
+    --service "http://localhost:$PORT" --user operator --password-env MADOGUCHI_BENCH_PASSWORD > "$WORK/ship-$i.out"
+  end=$(date +%s.%N)
+  t=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.2f", b-a}')
+  echo "$t" >> "$WORK/times"
+  say "run $i: ship of $EVENTS events in $t s: $(cat "$WORK/ship-$i.out")"
+done
+median=$(sort -n "$WORK/times" | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+echo "[bench] ship to the service: median ${median} s over $RUNS runs of $EVENTS events (target ≤ 30 s)"
