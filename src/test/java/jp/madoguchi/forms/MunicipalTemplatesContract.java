@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,14 +12,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import jp.madoguchi.support.ApiClient;
 import jp.madoguchi.support.Rosters;
@@ -31,26 +27,18 @@ import jp.madoguchi.tenant.Tenants;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A municipality's own template versions on the running service (H2): installed by an ADMIN,
+ * A municipality's own template versions on the running service, run on H2 and PostgreSQL: installed by an ADMIN,
  * printed on that municipality's documents and recorded with version and SHA-256, invisible to
  * another municipality, refused with the line when broken, kept unchanged when a new version
  * arrives, and switched back to the built-in default.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
-class MunicipalTemplatesTest {
+abstract class MunicipalTemplatesContract {
 
     static final String OTHER_ADMIN = "chiyoda-admin";
     private static final String DEFAULT_WORDING = "私は、下記の事項につき、";
     private static final String NEW_WORDING = "私は、下記の事項について改めて、";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("madoguchi.data-dir", dataDir::toString);
-    }
 
     @LocalServerPort
     int port;
