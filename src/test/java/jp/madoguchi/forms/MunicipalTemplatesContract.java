@@ -212,6 +212,26 @@ abstract class MunicipalTemplatesContract {
                 .single()).isEqualTo(3);
     }
 
+    @Test
+    void uploadsAtTheSameMomentGetVersionsOfTheirOwn() throws Exception {
+        byte[] template = builtIn("pin-request").getBytes(StandardCharsets.UTF_8);
+        List<java.util.concurrent.Future<ApiClient.Response>> uploads = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                uploads.add(pool.submit(() -> install(admin, "pin-request", template)));
+            }
+        }
+        List<Integer> versions = new ArrayList<>();
+        for (var upload : uploads) {
+            assertThat(upload.get().status()).as(upload.get().text()).isEqualTo(201);
+            versions.add(upload.get().json().get("version").asInt());
+        }
+        assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
+        JsonNode list = admin.get("/api/templates/pin-request/versions").json();
+        assertThat(list.get("versions").size()).isEqualTo(6);
+        assertThat(list.get("current").get("origin").asString()).isEqualTo("municipality");
+    }
+
     private String preview() throws Exception {
         var preview = clerk.get("/api/templates/leaflet/preview.pdf");
         assertThat(preview.status()).isEqualTo(200);

@@ -122,10 +122,19 @@ class MunicipalTemplates {
             try {
                 return work.get();
             } catch (DuplicateKeyException e) {
-                if (attempt == 3) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    // A short random pause, so that uploads that collided do not collide again.
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 50));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }
         }
     }
+
+    private static final int MAX_ATTEMPTS = 10;
 }
