@@ -116,8 +116,7 @@ class FormsPages {
         try {
             Applicant applicant = applicant(walkIn);
             GeneratedDocument document = engine.generate(templates, formId(walkIn.form()), applicant,
-                    packets.settings(user),
-                    LocalDate.now(RosterPackets.JAPAN));
+                    packets.settings(user), LocalDate.now(RosterPackets.JAPAN));
             audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "walk-in-document",
                     document.record().id());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
