@@ -11,9 +11,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import jp.madoguchi.forms.internal.pdf.DocumentIds;
 import jp.madoguchi.forms.internal.pdf.FontBook;
@@ -31,12 +33,21 @@ import jp.madoguchi.forms.internal.template.TemplateLoader;
  */
 public final class FormsEngine {
 
-    private final Map<FormId, FormTemplate> templates;
+    private final TemplateSet defaults;
     private final Renderer renderer;
     private final TemplateLoader loader = new TemplateLoader();
+    /**
+     * Installed versions compiled once (parsed, checked against the fonts), so that a 4,000-page
+     * packet or 200 single documents a second never re-parse a template. One entry per
+     * municipality and form: the version in use; an older one is compiled again if re-activated.
+     */
+    private final Map<MunicipalForm, FormTemplate> installed = new ConcurrentHashMap<>();
+
+    private record MunicipalForm(long municipalityId, FormId form) {
+    }
 
     private FormsEngine(Map<FormId, FormTemplate> templates, Renderer renderer) {
-        this.templates = templates;
+        this.defaults = new TemplateSet(templates);
         this.renderer = renderer;
     }
 
@@ -62,8 +73,10 @@ public final class FormsEngine {
      * throws {@link TemplateRejectedException} naming the line of an unknown field or of text
      * that does not fit.
      */
-    public void checkTemplate(FormId form, String fileName, byte[] json) {
-        renderer.checkFits(loader.load(fileName, form.id(), json, Map.of()));
+    public TemplateSummary checkTemplate(FormId form, String fileName, byte[] json) {
+        FormTemplate template = loader.load(fileName, form.id(), json, Map.of());
+        renderer.checkFits(template);
+        return new TemplateSummary(template.id(), template.version(), template.title(), template.sha256());
     }
 
     /**
@@ -71,27 +84,81 @@ public final class FormsEngine {
      * {@link #checkTemplate}: what an ADMIN sees before adopting a municipality's own wording.
      */
     public GeneratedDocument previewTemplate(FormId form, String fileName, byte[] json) {
-        jp.madoguchi.forms.internal.template.FormTemplate template = loader.load(fileName, form.id(), json, Map.of());
+        FormTemplate template = loader.load(fileName, form.id(), json, Map.of());
         renderer.checkFits(template);
         return renderer.render(form, template, FieldCatalog.sample());
     }
 
-    /** The template's version and SHA-256, as recorded on each document made from it. */
-    public String templateVersion(FormId form) {
-        return templates.get(form).version();
+    /** The built-in templates: what a municipality without installed versions prints with. */
+    public TemplateSet defaultTemplates() {
+        return defaults;
     }
 
-    /** One document for one person, e.g. a walk-in at the counter. */
+    /**
+     * The built-in templates with a municipality's installed versions in their place. {@code content}
+     * is asked for a version's JSON only when that version is not compiled yet; a content whose
+     * SHA-256 differs from the recorded one is refused, as it is no longer the wording on record.
+     */
+    public TemplateSet templatesWith(List<InstalledTemplate> current, Function<InstalledTemplate, byte[]> content) {
+        if (current.isEmpty()) {
+            return defaults;
+        }
+        Map<FormId, FormTemplate> templates = new EnumMap<>(FormId.class);
+        for (FormId form : FormId.values()) {
+            templates.put(form, defaults.get(form));
+        }
+        for (InstalledTemplate version : current) {
+            templates.put(version.form(), compiled(version, content));
+        }
+        return new TemplateSet(templates);
+    }
+
+    private FormTemplate compiled(InstalledTemplate version, Function<InstalledTemplate, byte[]> content) {
+        MunicipalForm key = new MunicipalForm(version.municipalityId(), version.form());
+        FormTemplate cached = installed.get(key);
+        if (cached != null && cached.sha256().equals(version.sha256())
+                && cached.version().equals(Integer.toString(version.version()))) {
+            return cached;
+        }
+        // Compiled outside the map's lock: two threads may both compile a new version once, harmlessly.
+        String fileName = version.form().id() + "-v" + version.version() + ".json";
+        FormTemplate template = loader.load(fileName, version.form().id(), content.apply(version), Map.of());
+        if (!template.sha256().equals(version.sha256())) {
+            throw new IllegalStateException("the stored content of " + fileName + " of municipality "
+                    + version.municipalityId() + " does not match its recorded SHA-256");
+        }
+        renderer.checkFits(template);
+        FormTemplate installedVersion = template.asInstalledVersion(version.version());
+        installed.put(key, installedVersion);
+        return installedVersion;
+    }
+
+    /** The built-in template's version, as recorded on each document made from it. */
+    public String templateVersion(FormId form) {
+        return defaults.version(form);
+    }
+
+    /** One document for one person with the built-in template, e.g. a walk-in at the counter. */
     public GeneratedDocument generate(FormId form, Applicant applicant, MunicipalitySettings municipality,
                                       LocalDate issueDate) {
+        return generate(defaults, form, applicant, municipality, issueDate);
+    }
+
+    /** One document for one person with the municipality's templates. */
+    public GeneratedDocument generate(TemplateSet templates, FormId form, Applicant applicant,
+                                      MunicipalitySettings municipality, LocalDate issueDate) {
         FieldValues values = new FieldValues(applicant, municipality, issueDate, DocumentIds.next());
         return renderer.render(form, templates.get(form), values);
     }
 
-    /** The form rendered with the built-in sample applicant, for a preview. */
+    /** The built-in form rendered with the built-in sample applicant, for a preview. */
     public GeneratedDocument preview(FormId form) {
-        FieldValues sample = FieldCatalog.sample();
-        return renderer.render(form, templates.get(form), sample);
+        return preview(defaults, form);
+    }
+
+    /** The municipality's form rendered with the built-in sample applicant, for a preview. */
+    public GeneratedDocument preview(TemplateSet templates, FormId form) {
+        return renderer.render(form, templates.get(form), FieldCatalog.sample());
     }
 
     /** The documents this applicant needs, by the rule table. */
@@ -105,7 +172,12 @@ public final class FormsEngine {
      * duplex printing. Documents that cannot be printed are listed on the cover, not drawn.
      */
     public PacketSummary writePacket(PacketRequest request, OutputStream out) {
-        return writePacket(request, out, true);
+        return writePacket(defaults, request, out, true);
+    }
+
+    /** {@link #writePacket(PacketRequest, OutputStream)} with the municipality's templates. */
+    public PacketSummary writePacket(TemplateSet templates, PacketRequest request, OutputStream out) {
+        return writePacket(templates, request, out, true);
     }
 
     /**
@@ -114,6 +186,11 @@ public final class FormsEngine {
      * (printed in every QR code) is known before the first page is streamed.
      */
     public PacketPlan plan(PacketRequest request) {
+        return plan(defaults, request);
+    }
+
+    /** {@link #plan(PacketRequest)} with the municipality's templates. */
+    public PacketPlan plan(TemplateSet templates, PacketRequest request) {
         List<Applicant> applicants = new ArrayList<>(request.applicants());
         applicants.sort(PACKET_ORDER);
         List<PacketPlan.Entry> entries = new ArrayList<>();
@@ -147,15 +224,20 @@ public final class FormsEngine {
         return new PacketPlan(entries, counts, refusals, pages);
     }
 
-    /** The form's title as printed, e.g. for lists in the UI. */
+    /** The built-in form's title as printed, e.g. for lists in the UI. */
     public String title(FormId form) {
-        return templates.get(form).title();
+        return defaults.title(form);
     }
 
     /** {@code reuseFixedLayers=false} draws every page from scratch: only for the benchmark. */
     PacketSummary writePacket(PacketRequest request, OutputStream out, boolean reuseFixedLayers) {
+        return writePacket(defaults, request, out, reuseFixedLayers);
+    }
+
+    private PacketSummary writePacket(TemplateSet templates, PacketRequest request, OutputStream out,
+                                      boolean reuseFixedLayers) {
         String packetId = DocumentIds.next();
-        PacketPlan plan = plan(request);
+        PacketPlan plan = plan(templates, request);
         int pages = plan.pages();
         List<List<FieldValues>> documentValues = new ArrayList<>();
         for (PacketPlan.Entry entry : plan.entries()) {
@@ -174,14 +256,14 @@ public final class FormsEngine {
         });
         try (PacketWriter writer = renderer.openPacket(out, request.title(), reuseFixedLayers)) {
             // The next chunk's QR codes are encoded on the other core while this one is drawn.
-            Future<?> ahead = encoder.submit(() -> encodeAhead(writer, plan, documentValues, 0));
-            writer.cover(coverLines(request, plan), packetId, pages);
+            Future<?> ahead = encoder.submit(() -> encodeAhead(templates, writer, plan, documentValues, 0));
+            writer.cover(coverLines(templates, request, plan), packetId, pages);
             writer.blankBack(packetId, pages);
             for (int index = 0; index < plan.entries().size(); index++) {
                 if (index % AHEAD_CHUNK == 0) {
                     await(ahead);
                     int next = index + AHEAD_CHUNK;
-                    ahead = encoder.submit(() -> encodeAhead(writer, plan, documentValues, next));
+                    ahead = encoder.submit(() -> encodeAhead(templates, writer, plan, documentValues, next));
                 }
                 PacketPlan.Entry entry = plan.entries().get(index);
                 for (int i = 0; i < entry.forms().size(); i++) {
@@ -201,7 +283,8 @@ public final class FormsEngine {
 
     private static final int AHEAD_CHUNK = 32;
 
-    private void encodeAhead(PacketWriter writer, PacketPlan plan, List<List<FieldValues>> values, int from) {
+    private static void encodeAhead(TemplateSet templates, PacketWriter writer, PacketPlan plan,
+                                    List<List<FieldValues>> values, int from) {
         for (int index = from; index < Math.min(from + AHEAD_CHUNK, plan.entries().size()); index++) {
             List<FormId> forms = plan.entries().get(index).forms();
             for (int i = 0; i < forms.size(); i++) {
@@ -229,7 +312,7 @@ public final class FormsEngine {
                 : formTitle + "：" + who + " の " + e.field() + " が欄に収まりません";
     }
 
-    private List<String> coverLines(PacketRequest request, PacketPlan plan) {
+    private static List<String> coverLines(TemplateSet templates, PacketRequest request, PacketPlan plan) {
         Map<FormId, Integer> counts = new EnumMap<>(plan.countsPerForm());
         List<String> refusals = plan.refusals();
         int pages = plan.pages();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -30,6 +31,10 @@ class SecurityConfig {
                         .requestMatchers("/api/rosters/**").hasRole("CLERK")
                         .requestMatchers("/api/device-events/**", "/api/device-log-findings/**").hasRole("OPERATOR")
                         .requestMatchers("/api/cases/**").hasAnyRole("CLERK", "OPERATOR")
+                        // Checking, installing and activating a municipality's own template versions.
+                        .requestMatchers("/api/templates/*/check", "/api/templates/*/versions",
+                                "/api/templates/*/versions/**", "/api/templates/*/default/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/templates/*/preview.pdf").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
@@ -45,6 +50,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/actuator/health").permitAll()
                         .requestMatchers("/rosters/**").hasRole("CLERK")
                         .requestMatchers("/cases/**").hasAnyRole("CLERK", "OPERATOR")
+                        .requestMatchers("/admin/templates/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -20,7 +20,7 @@ class CaseDocumentRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String INSERT = """
             INSERT INTO case_document (municipality_id, case_id, document_id, form, template_version, template_sha256,
-                pages, regions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                template_origin, pages, regions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -39,29 +39,35 @@ class CaseDocumentRepository {
             ps.setString(4, d.form().id());
             ps.setString(5, d.templateVersion());
             ps.setString(6, d.sha256());
-            ps.setInt(7, d.pages());
-            ps.setString(8, JSON.writeValueAsString(d.regions().stream().map(RegionJson::of).toList()));
-            ps.setString(9, username);
-            ps.setObject(10, now);
+            ps.setString(7, d.templateOrigin().jsonName());
+            ps.setInt(8, d.pages());
+            ps.setString(9, JSON.writeValueAsString(d.regions().stream().map(RegionJson::of).toList()));
+            ps.setString(10, username);
+            ps.setObject(11, now);
         });
     }
 
     List<DocumentJson> ofCase(long municipalityId, long caseId) {
         return jdbc.sql("""
-                SELECT document_id, form, template_version, template_sha256, pages, regions FROM case_document
-                WHERE municipality_id = ? AND case_id = ? ORDER BY id""")
+                SELECT document_id, form, template_version, template_sha256, template_origin, pages, regions
+                FROM case_document WHERE municipality_id = ? AND case_id = ? ORDER BY id""")
                 .params(municipalityId, caseId)
                 .query((rs, n) -> new DocumentJson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), JSON.readValue(rs.getString(6), new TypeReference<List<RegionJson>>() { })))
+                        rs.getString(5), rs.getInt(6),
+                        JSON.readValue(rs.getString(7), new TypeReference<List<RegionJson>>() { })))
                 .list();
     }
 
-    /** {@code {"id", "form", "templateVersion", "sha256", "pages", "regions"}} as the API contract names them. */
-    record DocumentJson(String id, String form, String templateVersion, String sha256, int pages,
-                        List<RegionJson> regions) {
+    /**
+     * {@code {"id", "form", "templateVersion", "sha256", "pages", "regions"}} as the API contract names them, and
+     * {@code templateOrigin}: {@code default} (the built-in file's version) or {@code municipality} (the number of
+     * the municipality's installed version, whose JSON {@code GET /api/templates/{form}/versions/{n}} returns).
+     */
+    record DocumentJson(String id, String form, String templateVersion, String sha256, String templateOrigin,
+                        int pages, List<RegionJson> regions) {
         static DocumentJson of(DocumentRecord d) {
-            return new DocumentJson(d.id(), d.form().id(), d.templateVersion(), d.sha256(), d.pages(),
-                    d.regions().stream().map(RegionJson::of).toList());
+            return new DocumentJson(d.id(), d.form().id(), d.templateVersion(), d.sha256(),
+                    d.templateOrigin().jsonName(), d.pages(), d.regions().stream().map(RegionJson::of).toList());
         }
     }
 

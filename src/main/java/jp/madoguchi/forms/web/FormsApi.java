@@ -92,7 +92,7 @@ class FormsApi {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         Applicant applicant = cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
-        GeneratedDocument document = engine.generate(formId, applicant, packets.settings(user),
+        GeneratedDocument document = engine.generate(packets.templates(user), formId, applicant, packets.settings(user),
                 LocalDate.now(RosterPackets.JAPAN));
         documents.record(user.municipalityId(), List.of(document.record()), user.getUsername());
         audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "case-document",

@@ -30,6 +30,7 @@ import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.GeneratedDocument;
 import jp.madoguchi.forms.PacketPlan;
 import jp.madoguchi.forms.PacketRequest;
+import jp.madoguchi.forms.TemplateSet;
 import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
 
@@ -61,7 +62,8 @@ class FormsPages {
     @GetMapping("/rosters/{id}/documents")
     String rosterDocuments(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
         PacketRequest request = packets.request(user, id).orElseThrow(FormsApi::notFound);
-        PacketPlan plan = engine.plan(request);
+        TemplateSet templates = packets.templates(user);
+        PacketPlan plan = engine.plan(templates, request);
         audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster-documents", Long.toString(id));
         model.addAttribute("rosterId", id);
         model.addAttribute("title", request.title());
@@ -69,10 +71,10 @@ class FormsPages {
         model.addAttribute("rows", plan.entries().stream().map(e -> new PlanRow(e.applicant().facilityRoom(),
                 e.applicant().name(), e.applicant().nameReading(),
                 e.applicant().party() == Applicant.Party.SELF ? "本人" : "代理人",
-                e.forms().stream().map(engine::title).toList(), e.refusals())).toList());
+                e.forms().stream().map(templates::title).toList(), e.refusals())).toList());
         model.addAttribute("counts", Arrays.stream(FormId.values()).filter(plan.countsPerForm()::containsKey)
-                .map(f -> new FormCount(f.id(), engine.title(f), plan.countsPerForm().get(f))).toList());
-        model.addAttribute("forms", formChoices());
+                .map(f -> new FormCount(f.id(), templates.title(f), plan.countsPerForm().get(f))).toList());
+        model.addAttribute("forms", formChoices(templates));
         return "forms/roster-documents";
     }
 
@@ -88,7 +90,7 @@ class FormsPages {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("preview-" + form + ".pdf").build().toString())
-                .body(engine.preview(formId).pdf());
+                .body(engine.preview(packets.templates(user), formId).pdf());
     }
 
     /**
@@ -103,17 +105,18 @@ class FormsPages {
     @GetMapping("/forms/walk-in")
     String walkIn(@AuthenticationPrincipal StaffUser user, Model model) {
         requireClerk(user);
-        model.addAttribute("forms", formChoices());
+        model.addAttribute("forms", formChoices(packets.templates(user)));
         return "forms/walk-in";
     }
 
     @PostMapping("/forms/walk-in")
     Object walkInDocument(@AuthenticationPrincipal StaffUser user, @ModelAttribute WalkIn walkIn, Model model) {
         requireClerk(user);
+        TemplateSet templates = packets.templates(user);
         try {
             Applicant applicant = applicant(walkIn);
-            GeneratedDocument document = engine.generate(formId(walkIn.form()), applicant, packets.settings(user),
-                    LocalDate.now(RosterPackets.JAPAN));
+            GeneratedDocument document = engine.generate(templates, formId(walkIn.form()), applicant,
+                    packets.settings(user), LocalDate.now(RosterPackets.JAPAN));
             audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "walk-in-document",
                     document.record().id());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -121,7 +124,7 @@ class FormsPages {
                             .filename(walkIn.form() + "-" + document.record().id() + ".pdf").build().toString())
                     .body(document.pdf());
         } catch (FormRefusedException | IllegalArgumentException | DateTimeParseException e) {
-            model.addAttribute("forms", formChoices());
+            model.addAttribute("forms", formChoices(templates));
             model.addAttribute("error", e instanceof DateTimeParseException
                     ? "生年月日を入力してください。" : e.getMessage());
             model.addAttribute("walkIn", walkIn);
@@ -141,8 +144,8 @@ class FormsPages {
                 Boolean.TRUE.equals(w.writtenByProxy()), Set.of(), false, null);
     }
 
-    private List<FormCount> formChoices() {
-        return Arrays.stream(FormId.values()).map(f -> new FormCount(f.id(), engine.title(f), 0)).toList();
+    private static List<FormCount> formChoices(TemplateSet templates) {
+        return Arrays.stream(FormId.values()).map(f -> new FormCount(f.id(), templates.title(f), 0)).toList();
     }
 
     private static FormId formId(String id) {

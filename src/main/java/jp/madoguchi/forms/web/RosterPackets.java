@@ -15,6 +15,7 @@ import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.MunicipalitySettings;
 import jp.madoguchi.forms.PacketRequest;
 import jp.madoguchi.forms.PacketSummary;
+import jp.madoguchi.forms.TemplateSet;
 import jp.madoguchi.tenant.Municipality;
 import jp.madoguchi.tenant.StaffUser;
 import jp.madoguchi.tenant.Tenants;
@@ -29,14 +30,16 @@ class RosterPackets {
     private final CaseApplicants cases;
     private final CaseDocumentRepository documents;
     private final Tenants tenants;
+    private final MunicipalTemplates templates;
     private final AuditLog audit;
 
     RosterPackets(FormsEngine engine, CaseApplicants cases, CaseDocumentRepository documents, Tenants tenants,
-                  AuditLog audit) {
+                  MunicipalTemplates templates, AuditLog audit) {
         this.engine = engine;
         this.cases = cases;
         this.documents = documents;
         this.tenants = tenants;
+        this.templates = templates;
         this.audit = audit;
     }
 
@@ -54,8 +57,13 @@ class RosterPackets {
     void write(StaffUser user, long rosterId, PacketRequest request, OutputStream out) {
         audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "roster-packet",
                 Long.toString(rosterId));
-        PacketSummary summary = engine.writePacket(request, out);
+        PacketSummary summary = engine.writePacket(templates(user), request, out);
         documents.record(user.municipalityId(), summary.documents(), user.getUsername());
+    }
+
+    /** The templates of the user's municipality: its installed versions, else the built-in defaults. */
+    TemplateSet templates(StaffUser user) {
+        return templates.templatesFor(user.municipalityId());
     }
 
     MunicipalitySettings settings(StaffUser user) {

@@ -93,6 +93,6 @@ public final class Renderer {
 
     static DocumentRecord record(FormId form, FormTemplate template, FieldValues values, List<Region> regions) {
         return new DocumentRecord(values.documentId(), form, values.applicant().id(), template.version(),
-                template.sha256(), template.pages().size(), regions);
+                template.sha256(), template.pages().size(), regions, template.origin());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import jp.madoguchi.forms.TemplateOrigin;
 import jp.madoguchi.forms.TemplateRejectedException;
 import jp.madoguchi.forms.internal.template.Element.Align;
 import jp.madoguchi.forms.internal.template.Element.FontRole;
@@ -172,7 +173,7 @@ public final class TemplateLoader {
                 pages.add(new FormTemplate.Page(List.copyOf(elements)));
             }
             return new FormTemplate(spec.id(), spec.version(), sha256, spec.title(), fileName, List.copyOf(qr),
-                    List.copyOf(pages));
+                    List.copyOf(pages), TemplateOrigin.DEFAULT);
         }
 
         private Element element(ElementSpec e, int line) {
