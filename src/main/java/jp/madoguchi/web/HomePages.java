@@ -21,6 +21,9 @@ class HomePages {
         if (user != null && user.hasRole(Role.CLERK)) {
             return "redirect:/rosters";
         }
+        if (user != null && user.hasRole(Role.ADMIN)) {
+            return "redirect:/admin/templates";
+        }
         return "home";
     }
 }
