@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -q -pl src test-compile
-mvn -B -q -pl src dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench-classpath.txt" >/dev/null
+# The service depends on the reader adapter's jar (the device log's ChainVerifier): build both.
+# One reactor run, so the service's class path names the adapter's freshly built jar (the service module runs last
+# and writes the file last; -pl keeps the empty aggregator from writing after it).
+mvn -B -q -pl src -am -DskipTests package dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench-classpath.txt" >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 exec "$JAVA_HOME/bin/java" -Xmx${HEAP:-512m} -XX:+UseParallelGC -cp "$CP" jp.madoguchi.forms.FormsBenchmark "${1:-5}" "${2:-1000}"
