@@ -35,6 +35,8 @@ public final class FormsEngine {
 
     private final TemplateSet defaults;
     private final Renderer renderer;
+    /** Single documents store their font subsets uncompressed: see {@link FontBook.Compression#NONE}. */
+    private final Renderer documentRenderer;
     private final TemplateLoader loader = new TemplateLoader();
     /**
      * Installed versions compiled once (parsed, checked against the fonts), so that a 4,000-page
@@ -46,9 +48,10 @@ public final class FormsEngine {
     private record MunicipalForm(long municipalityId, FormId form) {
     }
 
-    private FormsEngine(Map<FormId, FormTemplate> templates, Renderer renderer) {
+    private FormsEngine(Map<FormId, FormTemplate> templates, Renderer renderer, Renderer documentRenderer) {
         this.defaults = new TemplateSet(templates);
         this.renderer = renderer;
+        this.documentRenderer = documentRenderer;
     }
 
     /** Loads {@code <templatesRoot>/<form-id>/template.json} for every form and checks that it fits. */
@@ -65,7 +68,7 @@ public final class FormsEngine {
             renderer.checkFits(template);
             templates.put(form, template);
         }
-        return new FormsEngine(templates, renderer);
+        return new FormsEngine(templates, renderer, new Renderer(FontBook.of(fonts, FontBook.Compression.NONE)));
     }
 
     /**
@@ -86,7 +89,7 @@ public final class FormsEngine {
     public GeneratedDocument previewTemplate(FormId form, String fileName, byte[] json) {
         FormTemplate template = loader.load(fileName, form.id(), json, Map.of());
         renderer.checkFits(template);
-        return renderer.render(form, template, FieldCatalog.sample());
+        return documentRenderer.render(form, template, FieldCatalog.sample());
     }
 
     /** The built-in templates: what a municipality without installed versions prints with. */
@@ -148,7 +151,7 @@ public final class FormsEngine {
     public GeneratedDocument generate(TemplateSet templates, FormId form, Applicant applicant,
                                       MunicipalitySettings municipality, LocalDate issueDate) {
         FieldValues values = new FieldValues(applicant, municipality, issueDate, DocumentIds.next());
-        return renderer.render(form, templates.get(form), values);
+        return documentRenderer.render(form, templates.get(form), values);
     }
 
     /** The built-in form rendered with the built-in sample applicant, for a preview. */
@@ -158,7 +161,7 @@ public final class FormsEngine {
 
     /** The municipality's form rendered with the built-in sample applicant, for a preview. */
     public GeneratedDocument preview(TemplateSet templates, FormId form) {
-        return renderer.render(form, templates.get(form), FieldCatalog.sample());
+        return documentRenderer.render(form, templates.get(form), FieldCatalog.sample());
     }
 
     /** The documents this applicant needs, by the rule table. */

@@ -21,23 +21,44 @@ import jp.madoguchi.forms.internal.template.Element.FontRole;
  */
 public final class FontBook {
 
-    private static final Map<FontFiles, FontBook> LOADED = new ConcurrentHashMap<>();
+    private static final Map<Key, FontBook> LOADED = new ConcurrentHashMap<>();
+
+    /** How font subsets are stored: a packet embeds each once, a single document embeds its own every time. */
+    public enum Compression {
+        /** Deflate level 1: packets, where the subsets are a share of the file size worth keeping small. */
+        FAST,
+        /**
+         * Stored: single documents. Deflating a subset (mostly the CJK fonts' hmtx and loca tables) was over half the
+         * CPU of a single document through the API; stored, a consent form is ~280 KB instead of ~100 KB.
+         */
+        NONE
+    }
+
+    private record Key(FontFiles files, Compression compression) {
+    }
 
     private final BaseFont mincho;
     private final BaseFont gothic;
     private final BaseFont mjMincho;
     private final Method variationLookup;
 
-    private FontBook(FontFiles files) {
-        this.mincho = read(files.mincho());
-        this.gothic = read(files.gothic());
-        this.mjMincho = read(files.mjMincho());
+    private FontBook(Key key) {
+        int level = key.compression() == Compression.NONE ? java.util.zip.Deflater.NO_COMPRESSION
+                : java.util.zip.Deflater.BEST_SPEED;
+        this.mincho = read(key.files().mincho(), level);
+        this.gothic = read(key.files().gothic(), level);
+        this.mjMincho = read(key.files().mjMincho(), level);
         this.variationLookup = variationLookup();
     }
 
-    /** The fonts of these files, loaded on first use. */
+    /** The fonts of these files for packets, loaded on first use. */
     public static FontBook of(FontFiles files) {
-        return LOADED.computeIfAbsent(files, FontBook::new);
+        return of(files, Compression.FAST);
+    }
+
+    /** The fonts of these files with subsets stored as given, loaded on first use. */
+    public static FontBook of(FontFiles files, Compression compression) {
+        return LOADED.computeIfAbsent(new Key(files, compression), FontBook::new);
     }
 
     public List<BaseFont> chain(FontRole role) {
@@ -78,18 +99,19 @@ public final class FontBook {
         }
     }
 
-    private static BaseFont read(Path path) {
+    private static BaseFont read(Path path, int compressionLevel) {
         try {
             byte[] bytes = Files.readAllBytes(path);
+            // NOT_CACHED: OpenPDF's cache would hand both font books the same instance, and the compression level
+            // is a setting of the instance. Each book is loaded once per process anyway.
             BaseFont font = BaseFont.createFont(path.getFileName().toString(), BaseFont.IDENTITY_H,
-                    BaseFont.EMBEDDED, BaseFont.CACHED, bytes, null);
+                    BaseFont.EMBEDDED, BaseFont.NOT_CACHED, bytes, null);
             font.setSubset(true);
             // PDF/A-2 does not need a CIDSet, and OpenPDF's CIDSet for a subset is incomplete.
             font.setIncludeCidSet(false);
             // Each document embeds its own subset (~100-150 KB before compression, mostly the
-            // hmtx and loca tables); deflating it at level 6 costs about 3x level 1 for 5 % less size,
-            // and dominated the time of a single document.
-            font.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
+            // hmtx and loca tables); deflating it at level 6 costs about 3x level 1 for 5 % less size.
+            font.setCompressionLevel(compressionLevel);
             return font;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + path
