@@ -75,10 +75,7 @@ class ClerkFormsJourneyTest {
 
         browser = HeadlessChromium.start(downloads);
         String base = "http://localhost:" + port;
-        browser.get(base + "/rosters/" + rosterId + "/documents");
-        browser.findElement(By.id("username")).sendKeys("clerk");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login")).click();
+        HeadlessChromium.signIn(browser, base, "clerk", "demo");
         browser.get(base + "/rosters/" + rosterId + "/documents");
 
         List<String> names = browser.findElements(By.cssSelector("#documents td.name")).stream()

@@ -106,10 +106,7 @@ class TemplateAdminPageTest {
     }
 
     private void login(String base, String username) {
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login")).click();
+        HeadlessChromium.signIn(browser, base, username, "demo");
     }
 
     /** A download with the browser's session, read directly: headless Chromium would show a PDF, not save it. */

@@ -34,6 +34,19 @@ public final class HeadlessChromium implements ExecutionCondition {
         return ConditionEvaluationResult.disabled(why);
     }
 
+    /**
+     * Signs in through the login page and waits until the browser has left it: navigating on at once could cut the
+     * login request short, and the login page's own elements would go stale under the test.
+     */
+    public static void signIn(ChromeDriver browser, String base, String username, String password) {
+        browser.get(base + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.id("login")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
     public static ChromeDriver start(Path downloads) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

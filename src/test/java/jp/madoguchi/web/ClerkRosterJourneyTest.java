@@ -70,9 +70,7 @@ class ClerkRosterJourneyTest {
         String base = "http://localhost:" + port;
         browser.get(base + "/rosters");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys("clerk");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login")).click();
+        HeadlessChromium.signIn(browser, base, "clerk", "demo");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("申請者名簿");
 
         browser.findElement(By.id("file")).sendKeys(file.toString());
@@ -88,6 +86,22 @@ class ClerkRosterJourneyTest {
         assertThat(names).containsExactlyInAnyOrderElementsOf(Rosters.SACRED_NAMES);
         assertThat(browser.getPageSource()).contains("取り込まなかった行");
         screenshot("roster-cases");
+
+        // A case's page: the applicant as given, the workflow's steps with the next one marked, no device events yet.
+        browser.findElement(By.linkText(Rosters.SACRED_NAMES.get(1))).click();
+        assertThat(browser.findElement(By.id("case-name")).getText()).isEqualTo(Rosters.SACRED_NAMES.get(1));
+        assertThat(browser.findElement(By.cssSelector("ol.steps li.next")).getText())
+                .isEqualTo("同意書の取得（マイナポータル利用規約への同意を確認）");
+        assertThat(browser.findElements(By.cssSelector("ol.steps li"))).hasSize(6);
+        assertThat(browser.findElement(By.id("device-events")).getText()).contains("まだ記録はありません");
+        screenshot("case");
+
+        // From the roster to its documents: the page that prints the packet.
+        browser.navigate().back();
+        browser.findElement(By.id("roster-documents")).click();
+        assertThat(browser.getCurrentUrl()).contains("/documents");
+        assertThat(browser.getPageSource()).contains(Rosters.SACRED_NAMES.get(0));
+        screenshot("roster-documents");
     }
 
     private void screenshot(String name) throws Exception {
