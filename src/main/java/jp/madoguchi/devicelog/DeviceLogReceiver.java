@@ -81,6 +81,11 @@ public class DeviceLogReceiver {
             workstation = p.workstation;
             events.add(p);
         }
+        String shipping = workstation;
+        if (user.boundWorkstation().filter(bound -> !bound.equals(shipping)).isPresent()) {
+            throw refuse(user, logFile, firstLineInFile, 1, "OTHER_WORKSTATION",
+                    "この端末の鍵では、別の端末（" + shipping + "）の記録は送れません。");
+        }
         long verified = System.nanoTime();
         int[] counts = transaction.execute(status -> store(user, events));
         // Counts and durations only: events name operators and cases, which stay out of the application log.

@@ -9,7 +9,9 @@ public enum Role {
     /** Device logs and batch jobs. */
     OPERATOR("運用担当"),
     /** Users, templates and settings. */
-    ADMIN("管理者");
+    ADMIN("管理者"),
+    /** Not a person: a counter PC's reader adapter, signed in with its workstation key; ships its device log only. */
+    WORKSTATION("窓口端末");
 
     private final String label;
 

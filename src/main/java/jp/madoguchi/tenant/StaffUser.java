@@ -15,14 +15,32 @@ public class StaffUser extends User {
     private final String municipalityName;
     private final String displayName;
     private final Set<Role> roles;
+    private final String workstation;
 
     StaffUser(String username, String passwordHash, boolean enabled, long municipalityId, String municipalityName,
             String displayName, Set<Role> roles) {
+        this(username, passwordHash, enabled, municipalityId, municipalityName, displayName, roles, null);
+    }
+
+    private StaffUser(String username, String passwordHash, boolean enabled, long municipalityId,
+            String municipalityName, String displayName, Set<Role> roles, String workstation) {
         super(username, passwordHash, enabled, true, true, true, authorities(roles));
         this.municipalityId = municipalityId;
         this.municipalityName = municipalityName;
         this.displayName = displayName;
         this.roles = Set.copyOf(roles);
+        this.workstation = workstation;
+    }
+
+    /** A counter PC signed in with its workstation key: it may ship that workstation's device log, nothing else. */
+    static StaffUser workstation(long municipalityId, String municipalityName, String workstation) {
+        return new StaffUser("workstation:" + workstation, "", true, municipalityId, municipalityName, workstation,
+                Set.of(Role.WORKSTATION), workstation);
+    }
+
+    /** The workstation this sign-in is bound to, for a workstation key; empty for a person. */
+    public java.util.Optional<String> boundWorkstation() {
+        return java.util.Optional.ofNullable(workstation);
     }
 
     private static Collection<? extends GrantedAuthority> authorities(Set<Role> roles) {

@@ -14,6 +14,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import jp.madoguchi.tenant.WorkstationKeyFilter;
+import jp.madoguchi.tenant.WorkstationKeys;
 
 /**
  * Two filter chains. {@code /api/**}: stateless HTTP Basic, no session, so CSRF does not apply; failures answer JSON.
@@ -24,18 +28,22 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**").permitAll()
                         .requestMatchers("/api/rosters/**").hasRole("CLERK")
+                        // A counter PC's workstation key ships its device log and does nothing else.
+                        .requestMatchers(HttpMethod.POST, "/api/device-events").hasAnyRole("OPERATOR", "WORKSTATION")
                         .requestMatchers("/api/device-events/**", "/api/device-log-findings/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/workstation-keys/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/cases/**").hasAnyRole("CLERK", "OPERATOR")
                         // Checking, installing and activating a municipality's own template versions.
                         .requestMatchers("/api/templates/*/check", "/api/templates/*/versions",
                                 "/api/templates/*/versions/**", "/api/templates/*/default/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/templates/*/preview.pdf").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAnyRole("CLERK", "RECORDS_OFFICER", "OPERATOR", "ADMIN"))
+                .addFilterBefore(new WorkstationKeyFilter(workstationKeys), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -115,6 +115,43 @@ class DeviceLogShippingTest {
                 .isEqualTo(4);
     }
 
+    @Test
+    void aWorkstationKeyShipsItsOwnWorkstationsLogAndNothingElse() throws Exception {
+        ApiClient admin = new ApiClient(port, "admin", "demo");
+        ApiClient operator = new ApiClient(port, "operator", "demo");
+        assertThat(new ApiClient(port, "clerk", "demo").postJson("/api/workstation-keys",
+                "{\"workstation\":\"counter-pc-3\"}").status()).isEqualTo(403);
+        var issued = admin.postJson("/api/workstation-keys", "{\"workstation\":\"counter-pc-3\"}");
+        assertThat(issued.status()).isEqualTo(201);
+        String key = issued.json().get("key").asString();
+        long keyId = issued.json().get("id").asLong();
+        assertThat(operator.get("/api/workstation-keys").text()).contains("counter-pc-3").doesNotContain(key);
+
+        Files.writeString(logDir.resolve("counter-pc-3_2026-11-21.jsonl"),
+                DeviceLogs.body(DeviceLogs.chain("counter-pc-3", "41", "NOT_LOCKED", "LOCKED")));
+        Result shipped = shipWithKey(key);
+        assertThat(shipped.exit()).as(shipped.output()).isZero();
+        assertThat(shipped.output()).contains("\"accepted\":2");
+
+        // The key is bound to its workstation: another PC's log is refused (and kept as a finding).
+        var foreign = ApiClient.withWorkstationKey(port, "POST", "/api/device-events", key,
+                DeviceLogs.body(DeviceLogs.chain("counter-pc-4", "42", "LOCKED")));
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.json().get("problem").asString()).isEqualTo("OTHER_WORKSTATION");
+        // It opens nothing but shipping.
+        assertThat(ApiClient.withWorkstationKey(port, "GET", "/api/rosters", key, null).status()).isEqualTo(403);
+        assertThat(ApiClient.withWorkstationKey(port, "GET", "/api/device-log-findings", key, null).status())
+                .isEqualTo(403);
+        assertThat(ApiClient.withWorkstationKey(port, "GET", "/api/rosters", key + "x", null).status()).isEqualTo(401);
+
+        // Revoked, it ships nothing more: the adapter stops with exit 16 (credentials refused).
+        assertThat(admin.delete("/api/workstation-keys/" + keyId).status()).isEqualTo(204);
+        Files.writeString(logDir.resolve("counter-pc-3_2026-11-22.jsonl"),
+                DeviceLogs.body(DeviceLogs.chain("counter-pc-3", "43", "LOCKED")));
+        Result afterRevoke = shipWithKey(key);
+        assertThat(afterRevoke.exit()).as(afterRevoke.output()).isEqualTo(16);
+    }
+
     private static void assertRefused(ApiClient.Response r, int line, String problem) {
         assertThat(r.status()).as(r.text()).isEqualTo(422);
         assertThat(r.json().get("code").asString()).isEqualTo("CHAIN_BROKEN");
@@ -131,12 +168,21 @@ class DeviceLogShippingTest {
     }
 
     private Result ship() throws Exception {
+        return runShip(List.of("--user", "operator", "--password-env", "MADOGUCHI_TEST_SHIP_PASSWORD"), "demo");
+    }
+
+    private Result shipWithKey(String key) throws Exception {
+        return runShip(List.of("--key-env", "MADOGUCHI_TEST_SHIP_PASSWORD"), key);
+    }
+
+    private Result runShip(List<String> credentials, String secret) throws Exception {
         Path jar = Path.of("reader-adapter", "target", "reader-adapter.jar").toAbsolutePath();
         assertThat(jar).as("run the tests through the root build so the adapter jar exists").exists();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "ship", "--log-dir", logDir.toString(), "--service", "http://localhost:" + port,
-                "--user", "operator", "--password-env", "MADOGUCHI_TEST_SHIP_PASSWORD");
-        pb.environment().put("MADOGUCHI_TEST_SHIP_PASSWORD", "demo");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "ship", "--log-dir", logDir.toString(), "--service", "http://localhost:" + port));
+        command.addAll(credentials);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("MADOGUCHI_TEST_SHIP_PASSWORD", secret);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

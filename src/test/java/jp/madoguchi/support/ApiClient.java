@@ -57,6 +57,24 @@ public final class ApiClient {
                 .POST(body));
     }
 
+    public Response postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE());
+    }
+
+    /** A request signed in with a counter PC's workstation key instead of a user. */
+    public static Response withWorkstationKey(int port, String method, String path, String key, String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Workstation-Key", key).header("Content-Type", "application/x-ndjson")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public Response postNdjson(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
                 .header("Content-Type", "application/x-ndjson")
