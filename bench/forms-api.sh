@@ -10,14 +10,8 @@ ensure_packages wrk
 pick_jdk
 RUNS="${RUNS:-3}"
 PORT="${PORT:-18127}"
-[ -f target/madoguchi.jar ] || mvn -B -q -DskipTests package
-WORK=$(mktemp -d)
-cp target/madoguchi.jar "$WORK/madoguchi.jar"
-java -Xmx512m -jar "$WORK/madoguchi.jar" --spring.profiles.active=demo --madoguchi.data-dir="$WORK/data" \
-  --server.port="$PORT" > "$WORK/service.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 0.5; done
+source "$ROOT/bench/service-bench.sh"
+start_bench_service "$PORT"
 java bench/RosterGenerator.java --rows 20 --seed 5 --out "$WORK/roster.csv"
 roster=$(curl -s -u clerk:demo -F "file=@$WORK/roster.csv" "localhost:$PORT/api/rosters" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
 case_id=$(curl -s -u clerk:demo "localhost:$PORT/api/rosters/$roster/cases" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
@@ -36,7 +30,6 @@ for i in $(seq 1 "$RUNS"); do
   echo "$d" >> "$WORK/docs"; echo "$j" >> "$WORK/json"
   say "run $i: $d documents/s, baseline $j JSON requests/s"
 done
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 d=$(median < "$WORK/docs"); j=$(median < "$WORK/json")
 echo "[bench] single documents through the API: median $d documents/s (target ≥ 200), consent PDF $size bytes"
 echo "[bench] baseline GET /api/cases/{id}: median $j requests/s; documents/baseline ratio $(awk -v a="$d" -v b="$j" 'BEGIN{printf "%.2f", a/b}')"

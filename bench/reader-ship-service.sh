@@ -9,14 +9,8 @@ pick_jdk
 EVENTS="${EVENTS:-100000}"
 RUNS="${RUNS:-3}"
 PORT="${PORT:-18124}"
-[ -f target/madoguchi.jar ] && [ -f reader-adapter/target/reader-adapter.jar ] || mvn -B -q -DskipTests package
-WORK=$(mktemp -d)
-cp target/madoguchi.jar "$WORK/madoguchi.jar"
-java -Xmx512m -jar "$WORK/madoguchi.jar" --spring.profiles.active=demo --madoguchi.data-dir="$WORK/data" \
-  --server.port="$PORT" > "$WORK/service.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 0.5; done
+source "$ROOT/bench/service-bench.sh"
+start_bench_service "$PORT"
 export MADOGUCHI_BENCH_PASSWORD=demo
 : > "$WORK/times"
 for i in $(seq 1 "$RUNS"); do
@@ -29,5 +23,5 @@ for i in $(seq 1 "$RUNS"); do
   echo "$t" >> "$WORK/times"
   say "run $i: ship of $EVENTS events in $t s: $(cat "$WORK/ship-$i.out")"
 done
-median=$(sort -n "$WORK/times" | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+median=$(median < "$WORK/times")
 echo "[bench] ship to the service: median ${median} s over $RUNS runs of $EVENTS events (target ≤ 30 s)"

@@ -13,7 +13,6 @@ RUNS="${RUNS:-5}"
 PORT="${PORT:-18123}"
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
-[ -f target/madoguchi.jar ] || { say "Building the service jar…"; mvn -B -q -DskipTests package; }
 
 say "Generating $RUNS distinct rosters of $ROWS rows (and invalid-date baselines)…"
 for i in $(seq 1 "$RUNS"); do
@@ -23,22 +22,15 @@ done
 java bench/RosterGenerator.java --rows 10000 --seed 999 --out "$OUT/warmup.csv"
 ls -l "$OUT/roster-1.csv" | awk '{print "[bench] file size: " $5 " bytes"}'
 
-DATA=$(mktemp -d)
-# A private copy: a rebuild of target/ during the run must not pull classes out from under the service.
-cp target/madoguchi.jar "$DATA/madoguchi.jar"
-java -Xmx512m -jar "$DATA/madoguchi.jar" --spring.profiles.active=demo --madoguchi.data-dir="$DATA" \
-  --server.port="$PORT" > "$OUT/service.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 0.5; done
+source "$ROOT/bench/service-bench.sh"
+start_bench_service "$PORT"
 
 # Peak resident memory of the service while the imports run.
-( peak=0; while kill -0 $PID 2>/dev/null; do r=$(ps -o rss= -p $PID 2>/dev/null | tr -d ' '); [ -n "$r" ] && [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" > "$OUT/peak-rss-kb"; sleep 0.2; done ) &
+( peak=0; while kill -0 $SERVICE_PID 2>/dev/null; do r=$(ps -o rss= -p $SERVICE_PID 2>/dev/null | tr -d ' '); [ -n "$r" ] && [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" > "$OUT/peak-rss-kb"; sleep 0.2; done ) &
 
 upload() { curl -s -o "$OUT/last-response.json" -w '%{http_code} %{time_total}' -u clerk:demo -F "file=@$1" "localhost:$PORT/api/rosters"; }
 upload "$OUT/warmup.csv" >/dev/null
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 : > "$OUT/import.times"; : > "$OUT/baseline.times"
 for i in $(seq 1 "$RUNS"); do
   read -r code t <<<"$(upload "$OUT/roster-$i.csv")"
@@ -55,3 +47,4 @@ echo "[bench] rows per file: $ROWS, runs: $RUNS, heap cap: -Xmx512m, JDK: $JAVA_
 echo "[bench] import median: ${imp} s (target ≤ 10 s)   rows/s: $(awk -v r="$ROWS" -v t="$imp" 'BEGIN{printf "%.0f", r/t}')"
 echo "[bench] validate-only baseline median: ${base} s   import/baseline ratio: $(awk -v a="$imp" -v b="$base" 'BEGIN{printf "%.2f", a/b}')"
 echo "[bench] last roster: $cases   service peak RSS: $(( $(cat "$OUT/peak-rss-kb") / 1024 )) MB"
+cp "$WORK/service.log" "$OUT/service.log"   # keeps the per-import timing lines

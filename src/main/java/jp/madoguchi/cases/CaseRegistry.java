@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,6 +16,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import jp.madoguchi.japanese.JapaneseText;
 
 /** Creates cases from roster rows and lists them; every query is scoped to one municipality. */
 @Service
@@ -97,7 +98,9 @@ public class CaseRegistry {
     }
 
     static String personKey(Applicant a) {
-        String key = compact(a.name()) + '\u0000' + a.birthDate() + '\u0000' + (a.address() == null ? "" : compact(a.address()));
+        // Spacing and character width vary between rosters of the same person; they do not make a different person.
+        String key = JapaneseText.compact(a.name()) + '\u0000' + a.birthDate() + '\u0000'
+                + (a.address() == null ? "" : JapaneseText.compact(a.address()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -105,13 +108,6 @@ public class CaseRegistry {
         }
     }
 
-    /** Spacing and character width vary between rosters of the same person; they do not make a different person. */
-    private static String compact(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        StringBuilder sb = new StringBuilder(n.length());
-        n.codePoints().filter(cp -> !Character.isWhitespace(cp)).forEach(sb::appendCodePoint);
-        return sb.toString();
-    }
 
     /** Buffers cases and writes them with JDBC batches, so a 100,000-row roster needs no more memory than a batch. */
     public final class CaseWriter {

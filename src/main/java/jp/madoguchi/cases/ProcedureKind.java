@@ -3,6 +3,8 @@ package jp.madoguchi.cases;
 import java.util.Arrays;
 import java.util.Optional;
 
+import jp.madoguchi.japanese.JapaneseText;
+
 /** 手続区分 as a roster names it, and the procedure (A, B or C of the notice) it belongs to. */
 public enum ProcedureKind {
     NEW_CARD_AT_PICKUP("新規交付（交付時来庁）", Procedure.NEW_CARD_AT_PICKUP),
@@ -29,12 +31,8 @@ public enum ProcedureKind {
 
     /** Matches the label ignoring full/half-width brackets and spaces, as spreadsheets mix them. */
     public static Optional<ProcedureKind> fromLabel(String text) {
-        String key = comparable(text);
-        return Arrays.stream(values()).filter(k -> comparable(k.label).equals(key)).findFirst();
-    }
-
-    static String comparable(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("\\s", "");
+        String key = JapaneseText.compact(text);
+        return Arrays.stream(values()).filter(k -> JapaneseText.compact(k.label).equals(key)).findFirst();
     }
 
     /** The three procedures of the notice; a procedure and 本人/代理人 make a workflow. */

@@ -128,12 +128,7 @@ public class DeviceLogReceiver {
      * holds (a re-sent chunk may start earlier than the last one stored). Null when it follows nothing known.
      */
     private String continuationPoint(long municipalityId, String firstLine) {
-        String prev;
-        try {
-            prev = ChainVerifier.prevHashOf(firstLine);
-        } catch (RuntimeException e) {
-            prev = null;
-        }
+        String prev = ChainVerifier.prevHashOf(firstLine);
         if (prev == null) {
             return ChainVerifier.GENESIS; // not a link at all: let the verifier name the problem
         }

@@ -1,10 +1,11 @@
 package jp.madoguchi.roster;
 
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jp.madoguchi.japanese.JapaneseText;
 
 /** The canonical roster headers, with the synonyms facilities commonly write instead. */
 enum RosterColumn {
@@ -59,8 +60,7 @@ enum RosterColumn {
         return Optional.ofNullable(BY_HEADER.get(key(text)));
     }
 
-    /** Width, spaces and a byte-order mark do not change what a header means. */
     private static String key(String s) {
-        return Normalizer.normalize(s.replace("\uFEFF", ""), Normalizer.Form.NFKC).replaceAll("\\s", "");
+        return JapaneseText.compact(s);
     }
 }

@@ -1,0 +1,21 @@
+# Shared by the benchmarks that drive the running service (sourced after scripts/common.sh and pick_jdk).
+
+# Starts the service in demo mode with -Xmx512m on a fresh data directory, from a private copy of the jar (a rebuild
+# of target/ during the run must not pull classes out from under it), and waits until it answers. Sets WORK (a
+# temporary folder, removed at exit with the service stopped) and SERVICE_PID. Log: $WORK/service.log.
+start_bench_service() {
+  local port="$1"
+  [ -f target/madoguchi.jar ] && [ -f reader-adapter/target/reader-adapter.jar ] || mvn -B -q -DskipTests package
+  WORK=$(mktemp -d)
+  cp target/madoguchi.jar "$WORK/madoguchi.jar"
+  java -Xmx512m -jar "$WORK/madoguchi.jar" --spring.profiles.active=demo --madoguchi.data-dir="$WORK/data" \
+    --server.port="$port" > "$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+  for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" >/dev/null && return 0; sleep 0.5; done
+  say "The service did not start: $(tail -5 "$WORK/service.log")"
+  exit 1
+}
+
+# The median of the numbers on standard input, one per line.
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
