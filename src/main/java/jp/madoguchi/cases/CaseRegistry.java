@@ -18,6 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import jp.madoguchi.japanese.JapaneseText;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates cases from roster rows and lists them; every query is scoped to one municipality. */
 @Service
@@ -32,10 +38,10 @@ public class CaseRegistry {
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
 
     CaseRegistry(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
-            org.springframework.transaction.support.TransactionTemplate transaction) {
+            TransactionTemplate transaction) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -61,7 +67,7 @@ public class CaseRegistry {
                 .query((rs, n) -> {
                     Workflow workflow = Workflow.valueOf(rs.getString("workflow"));
                     return new CaseSummary(rs.getLong("id"), rs.getInt("row_number"), rs.getString("name"),
-                            rs.getString("reading"), rs.getObject("birth_date", java.time.LocalDate.class),
+                            rs.getString("reading"), rs.getObject("birth_date", LocalDate.class),
                             rs.getString("facility"), rs.getString("room"), workflow,
                             ApplicantType.valueOf(rs.getString("applicant_type")), workflow.steps().get(0),
                             rs.getBoolean("possible_duplicate"));
@@ -74,7 +80,7 @@ public class CaseRegistry {
             WHERE c.municipality_id = ?""";
 
     /** A case of a completed roster of the municipality, or empty. */
-    public java.util.Optional<CaseDetail> find(long municipalityId, long caseId) {
+    public Optional<CaseDetail> find(long municipalityId, long caseId) {
         return jdbc.sql(DETAIL + " AND c.id = ?").params(municipalityId, caseId).query(CaseRegistry::detail)
                 .optional();
     }
@@ -85,9 +91,9 @@ public class CaseRegistry {
                 .query(CaseRegistry::detail).list();
     }
 
-    private static CaseDetail detail(java.sql.ResultSet rs, int n) throws SQLException {
+    private static CaseDetail detail(ResultSet rs, int n) throws SQLException {
         return new CaseDetail(rs.getLong("id"), rs.getLong("roster_id"), new Applicant(rs.getInt("row_number"),
-                rs.getString("name"), rs.getString("reading"), rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getString("name"), rs.getString("reading"), rs.getObject("birth_date", LocalDate.class),
                 rs.getString("sex"), rs.getString("postal_code"), rs.getString("address"), rs.getString("facility"),
                 rs.getString("room"), ProcedureKind.valueOf(rs.getString("procedure_kind")),
                 ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("proxy_name"),
@@ -117,7 +123,7 @@ public class CaseRegistry {
         private final long rosterId;
         private final List<Applicant> buffer = new ArrayList<>(BATCH);
         private final List<String> keys = new ArrayList<>(BATCH);
-        private final java.util.Set<String> repeatedKeys = new java.util.HashSet<>();
+        private final Set<String> repeatedKeys = new HashSet<>();
         private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         private int written;
 
@@ -141,7 +147,7 @@ public class CaseRegistry {
             if (buffer.isEmpty()) {
                 return;
             }
-            java.util.Set<String> inBatch = new java.util.HashSet<>();
+            Set<String> inBatch = new HashSet<>();
             for (Applicant a : buffer) {
                 String key = personKey(a);
                 keys.add(key);

@@ -19,6 +19,9 @@ import jp.madoguchi.reader.log.ChainVerifier;
 import jp.madoguchi.tenant.StaffUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives shipped device-log chunks (docs/device-log.md): verifies the chain where the chunk continues one the
@@ -28,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class DeviceLogReceiver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeviceLogReceiver.class);
+    private static final Logger log = LoggerFactory.getLogger(DeviceLogReceiver.class);
     private static final int MAX_LINES = 5_000;
 
     private final JdbcClient jdbc;
@@ -166,7 +169,7 @@ public class DeviceLogReceiver {
                 fresh.add(p);
             }
         }
-        Timestamp now = Timestamp.from(java.time.Instant.now());
+        Timestamp now = Timestamp.from(Instant.now());
         jdbcTemplate.batchUpdate("""
                 INSERT INTO device_event (municipality_id, event_id, workstation, event_time, case_ref, operator,
                     command, outcome, card_fingerprint, prev_hash, hash, line, received_by, received_at)

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.io.File;
+import java.nio.file.Files;
+import org.springframework.boot.system.ApplicationHome;
 
 /**
  * Wires the engine; font and template paths are configuration (defaults: the Debian font packages
@@ -30,12 +33,12 @@ class FormsConfiguration {
      */
     static Path templatesFolder(String configured) {
         Path path = Path.of(configured);
-        if (path.isAbsolute() || java.nio.file.Files.isDirectory(path)) {
+        if (path.isAbsolute() || Files.isDirectory(path)) {
             return path;
         }
-        java.io.File home = new org.springframework.boot.system.ApplicationHome(FormsConfiguration.class).getDir();
+        File home = new ApplicationHome(FormsConfiguration.class).getDir();
         for (Path candidate : new Path[] {home.toPath().resolve("..").resolve(path), home.toPath().resolve(path)}) {
-            if (java.nio.file.Files.isDirectory(candidate)) {
+            if (Files.isDirectory(candidate)) {
                 return candidate.normalize();
             }
         }

@@ -26,6 +26,8 @@ import jp.madoguchi.forms.internal.template.FieldCatalog;
 import jp.madoguchi.forms.internal.template.FieldValues;
 import jp.madoguchi.forms.internal.template.FormTemplate;
 import jp.madoguchi.forms.internal.template.TemplateLoader;
+import java.math.BigInteger;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The forms module's facade: single documents, roster packets, template checks. Thread-safe; the
@@ -302,7 +304,7 @@ public final class FormsEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing a packet", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("encoding QR codes failed", e.getCause());
         }
     }
@@ -366,8 +368,8 @@ public final class FormsEngine {
                 while (endB < right.length() && Character.isDigit(right.charAt(endB))) {
                     endB++;
                 }
-                int byValue = new java.math.BigInteger(left.substring(i, endA))
-                        .compareTo(new java.math.BigInteger(right.substring(j, endB)));
+                int byValue = new BigInteger(left.substring(i, endA))
+                        .compareTo(new BigInteger(right.substring(j, endB)));
                 if (byValue != 0) {
                     return byValue;
                 }

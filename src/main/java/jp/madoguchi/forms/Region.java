@@ -1,5 +1,8 @@
 package jp.madoguchi.forms;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /**
  * A box on a generated page that scanning software must find, in PDF points from the page's
  * lower-left corner; {@code page} counts from 1 within the document.
@@ -10,9 +13,9 @@ public record Region(int page, Kind kind, float x, float y, float w, float h) {
         QR, SIGNATURE, SEAL;
 
         /** The lower-case name used in the JSON API ("qr", "signature", "seal"). */
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String jsonName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

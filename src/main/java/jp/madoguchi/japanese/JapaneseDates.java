@@ -8,6 +8,10 @@ import java.time.chrono.JapaneseEra;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.chrono.JapaneseChronology;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 
 /**
  * Parses birth dates as clerks write them: Western (1948-04-05, 1948/4/5, 19480405, 1948年4月5日) or
@@ -40,7 +44,7 @@ public final class JapaneseDates {
             throw new InvalidDateException(InvalidDateException.Reason.EMPTY);
         }
         // NFKC turns full-width digits, letters and punctuation (Ｓ２３．４．５) into their ASCII forms.
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toUpperCase(java.util.Locale.ROOT);
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
         Matcher m = ERA_DATE.matcher(s);
         if (m.matches()) {
             JapaneseEra era = ERAS.get(m.group(1));
@@ -70,14 +74,14 @@ public final class JapaneseDates {
     /** Formats a date the way forms and screens show it: 昭和23年4月5日 (元年 for the first year). */
     public static String toEraText(LocalDate date) {
         JapaneseDate jd = JapaneseDate.from(date);
-        int yearOfEra = jd.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
-        String era = jd.getEra().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.JAPAN);
+        int yearOfEra = jd.get(ChronoField.YEAR_OF_ERA);
+        String era = jd.getEra().getDisplayName(TextStyle.FULL, Locale.JAPAN);
         return era + (yearOfEra == 1 ? "元" : Integer.toString(yearOfEra)) + "年" + date.getMonthValue() + "月"
                 + date.getDayOfMonth() + "日";
     }
 
     private static int toWesternYear(JapaneseEra era, int yearOfEra) {
-        return java.time.chrono.JapaneseChronology.INSTANCE.prolepticYear(era, yearOfEra);
+        return JapaneseChronology.INSTANCE.prolepticYear(era, yearOfEra);
     }
 
     private static LocalDate checkCalendar(int year, int month, int day) {

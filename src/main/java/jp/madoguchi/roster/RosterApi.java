@@ -27,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import jp.madoguchi.cases.CaseSummary;
 import jp.madoguchi.tenant.StaffUser;
+import java.nio.charset.StandardCharsets;
 
 /** {@code /api/rosters}: upload a roster, list rosters, read a roster's cases and its original file. */
 @RestController
@@ -76,7 +77,7 @@ class RosterApi {
         Path path = importer.originalFile(user, id).orElseThrow(RosterApi::notFound);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(roster.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                        ContentDisposition.attachment().filename(roster.fileName(), StandardCharsets.UTF_8)
                                 .build().toString())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(new FileSystemResource(path));

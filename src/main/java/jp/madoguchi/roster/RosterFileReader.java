@@ -29,6 +29,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import java.io.BufferedReader;
 
 /**
  * Reads a roster file row by row without loading it whole. The format is detected from the content, never from the
@@ -116,7 +117,7 @@ final class RosterFileReader {
     }
 
     private static Reader skipBom(Reader reader) throws IOException {
-        Reader r = reader.markSupported() ? reader : new java.io.BufferedReader(reader);
+        Reader r = reader.markSupported() ? reader : new BufferedReader(reader);
         r.mark(1);
         if (r.read() != '\uFEFF') {
             r.reset();

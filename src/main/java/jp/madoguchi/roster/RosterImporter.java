@@ -21,6 +21,8 @@ import jp.madoguchi.cases.CaseSummary;
 import jp.madoguchi.storage.ContentStore;
 import jp.madoguchi.storage.StagedFile;
 import jp.madoguchi.tenant.StaffUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports a roster in one pass and one transaction: rows are validated and written as cases in batches while the
@@ -31,7 +33,7 @@ import jp.madoguchi.tenant.StaffUser;
 public class RosterImporter {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RosterImporter.class);
+    private static final Logger log = LoggerFactory.getLogger(RosterImporter.class);
 
     private final ContentStore store;
     private final RosterRepository rosters;

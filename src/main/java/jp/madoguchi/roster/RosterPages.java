@@ -29,6 +29,9 @@ import jp.madoguchi.cases.CaseSummary;
 import jp.madoguchi.storage.ContentStore;
 import jp.madoguchi.storage.StagedFile;
 import jp.madoguchi.tenant.StaffUser;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The clerk's roster screens: upload with its error table, the roster list, and a roster's cases per facility. */
 @Controller
@@ -129,7 +132,7 @@ class RosterPages {
     @GetMapping("/rosters/template.csv")
     ResponseEntity<byte[]> templateCsv() {
         return download(RosterTemplates.csv(), "申請者名簿_様式.csv", new MediaType("text", "csv",
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
     }
 
     @GetMapping("/rosters/template.xlsx")
@@ -141,7 +144,7 @@ class RosterPages {
     private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
                 .contentType(type).body(body);
     }
 
@@ -155,13 +158,13 @@ class RosterPages {
         synchronized (session) {
             Object map = session.getAttribute(PENDING);
             if (map == null) {
-                map = new java.util.concurrent.ConcurrentHashMap<String, Pending>();
+                map = new ConcurrentHashMap<String, Pending>();
                 session.setAttribute(PENDING, map);
             }
             return (Map<String, Pending>) map;
         }
     }
 
-    private record Pending(String fileName, StagedFile staged) implements java.io.Serializable {
+    private record Pending(String fileName, StagedFile staged) implements Serializable {
     }
 }

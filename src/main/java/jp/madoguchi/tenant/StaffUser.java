@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import java.util.Optional;
 
 /** The signed-in user, with the municipality every query of theirs is scoped to. */
 public class StaffUser extends User {
@@ -39,8 +40,8 @@ public class StaffUser extends User {
     }
 
     /** The workstation this sign-in is bound to, for a workstation key; empty for a person. */
-    public java.util.Optional<String> boundWorkstation() {
-        return java.util.Optional.ofNullable(workstation);
+    public Optional<String> boundWorkstation() {
+        return Optional.ofNullable(workstation);
     }
 
     private static Collection<? extends GrantedAuthority> authorities(Set<Role> roles) {

@@ -14,6 +14,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** Municipalities and their users: creation, look-up, and the user source for sign-in. */
 @Service
@@ -95,7 +97,7 @@ public class Tenants implements UserDetailsService {
         return roles;
     }
 
-    private static Municipality municipality(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Municipality municipality(ResultSet rs, int n) throws SQLException {
         return new Municipality(rs.getLong("id"), new LocalGovernmentCode(rs.getString("code")), rs.getString("name"),
                 rs.getString("mayor_title"), rs.getString("department"), rs.getString("phone"),
                 rs.getString("office_hours"));

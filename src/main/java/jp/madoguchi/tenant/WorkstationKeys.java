@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Workstation keys: the credential a counter PC's reader adapter ships its device log with, instead of a person's
@@ -38,7 +39,7 @@ public class WorkstationKeys {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String key = "mgk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        var generated = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var generated = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO workstation_key (municipality_id, workstation, key_sha256, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?)""")

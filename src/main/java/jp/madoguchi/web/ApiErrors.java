@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Error answers for people and programs: JSON {@code {code, message}} on {@code /api/**}, the Japanese error page
@@ -40,7 +41,7 @@ class ApiErrors {
         return answer(request, HttpStatus.BAD_REQUEST, "BAD_UPLOAD", "アップロードを読み取れませんでした。もう一度送ってください。");
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    @ExceptionHandler(MissingServletRequestPartException.class)
     Object missingFile(HttpServletRequest request) {
         return answer(request, HttpStatus.BAD_REQUEST, "FILE_MISSING", "ファイル（項目名 file）がありません。");
     }

@@ -18,6 +18,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 import jp.madoguchi.tenant.WorkstationKeyFilter;
 import jp.madoguchi.tenant.WorkstationKeys;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * Two filter chains. {@code /api/**}: stateless HTTP Basic, no session, so CSRF does not apply; failures answer JSON.
@@ -78,8 +80,8 @@ class SecurityConfig {
                 "この操作を行う権限がありません。");
     }
 
-    private static void writeJson(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String code,
-            String message) throws java.io.IOException {
+    private static void writeJson(HttpServletResponse response, HttpStatus status, String code,
+            String message) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

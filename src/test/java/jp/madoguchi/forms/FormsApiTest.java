@@ -30,6 +30,7 @@ import jp.madoguchi.support.Rosters;
 import jp.madoguchi.support.TestMunicipalities;
 import jp.madoguchi.tenant.Tenants;
 import tools.jackson.databind.JsonNode;
+import java.nio.file.Files;
 
 /**
  * The forms API on the running service with its real database (H2): a roster uploaded through the
@@ -171,7 +172,7 @@ class FormsApiTest {
 
     @Test
     void anAdminChecksAndPreviewsAMunicipalitysOwnTemplate() throws Exception {
-        String good = java.nio.file.Files.readString(TestForms.TEMPLATES.resolve("consent/template.json"))
+        String good = Files.readString(TestForms.TEMPLATES.resolve("consent/template.json"))
                 .replace("私は、下記の事項につき", "私は、下記の事項について");
         HttpResponse<byte[]> preview = post(port, "admin", "demo", "/api/templates/consent/preview.pdf", good);
         assertThat(preview.statusCode()).isEqualTo(200);

@@ -25,6 +25,8 @@ import jp.madoguchi.tenant.LocalGovernmentCode;
 import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.Tenants;
 import tools.jackson.databind.JsonNode;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A municipality's own template versions on the running service, run on H2 and PostgreSQL: installed by an ADMIN,
@@ -215,8 +217,8 @@ abstract class MunicipalTemplatesContract {
     @Test
     void uploadsAtTheSameMomentGetVersionsOfTheirOwn() throws Exception {
         byte[] template = builtIn("pin-request").getBytes(StandardCharsets.UTF_8);
-        List<java.util.concurrent.Future<ApiClient.Response>> uploads = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+        List<Future<ApiClient.Response>> uploads = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(6)) {
             for (int i = 0; i < 6; i++) {
                 uploads.add(pool.submit(() -> install(admin, "pin-request", template)));
             }

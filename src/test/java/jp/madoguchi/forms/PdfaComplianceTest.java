@@ -16,6 +16,9 @@ import org.verapdf.pdfa.PDFAValidator;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
+import org.openpdf.text.Document;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.PdfWriter;
 
 /** Archival: every generated file validates as PDF/A-2b with veraPDF. */
 class PdfaComplianceTest {
@@ -49,10 +52,10 @@ class PdfaComplianceTest {
     void theValidatorRejectsAnOrdinaryPdf() throws Exception {
         // Control: without the PDF/A settings the same library output must fail, or the checks above prove nothing.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        org.openpdf.text.Document document = new org.openpdf.text.Document();
-        org.openpdf.text.pdf.PdfWriter.getInstance(document, out);
+        Document document = new Document();
+        PdfWriter.getInstance(document, out);
         document.open();
-        document.add(new org.openpdf.text.Paragraph("plain"));
+        document.add(new Paragraph("plain"));
         document.close();
         assertThat(failures(out.toByteArray())).isNotEmpty();
     }

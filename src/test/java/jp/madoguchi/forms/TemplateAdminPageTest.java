@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import jp.madoguchi.support.HeadlessChromium;
+import java.util.List;
+import org.openqa.selenium.OutputType;
 
 /** The ADMIN's template page in headless Chromium: a refused upload, an installed version, back to the default. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -58,7 +60,7 @@ class TemplateAdminPageTest {
         String builtIn = Files.readString(TestForms.TEMPLATES.resolve("consent/template.json"));
         Path broken = Files.writeString(files.resolve("broken.json"),
                 builtIn.replace("{municipality.mayorTitle}　殿", "{municipality.mayor}　殿"));
-        java.util.List<String> brokenLines = Files.readAllLines(broken);
+        List<String> brokenLines = Files.readAllLines(broken);
         int brokenLine = brokenLines.indexOf(brokenLines.stream().filter(l -> l.contains("{municipality.mayor}"))
                 .findFirst().orElseThrow()) + 1;
         Path good = Files.writeString(files.resolve("consent.json"), builtIn.replace("私は、下記の事項につき、", NEW_WORDING));
@@ -84,7 +86,7 @@ class TemplateAdminPageTest {
         assertThat(browser.findElement(By.cssSelector("#versions tr[data-version='1']")).getText()).contains("使用中");
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "forms-template-admin.png"),
-                browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                browser.getScreenshotAs(OutputType.BYTES));
         assertThat(TestForms.pdftotext(TestForms.write("admin-page-preview.pdf",
                 fetchWithSession(base + "/admin/templates/consent/preview.pdf")))).contains(NEW_WORDING);
         assertThat(fetchWithSession(base + "/admin/templates/consent/versions/1/template.json"))

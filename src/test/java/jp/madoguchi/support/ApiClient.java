@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Collections;
 
 /** A real HTTP client against the running service, signed in with HTTP Basic as one user. */
 public final class ApiClient {
@@ -49,7 +50,7 @@ public final class ApiClient {
         byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"acceptValidRows\"\r\n\r\n"
                 + acceptValidRows + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
-                java.util.Collections.enumeration(List.of(new ByteArrayInputStream(head), content.get(),
+                Collections.enumeration(List.of(new ByteArrayInputStream(head), content.get(),
                         new ByteArrayInputStream(tail)))));
         return send(HttpRequest.newBuilder(URI.create(base + "/api/rosters"))
                 .header("Authorization", authorization)

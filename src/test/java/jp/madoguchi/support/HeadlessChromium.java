@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and chromedriver, headless, sized like a counter PC (1366×768). Selenium is pointed at both
@@ -40,10 +43,10 @@ public final class HeadlessChromium implements ExecutionCondition {
      */
     public static void signIn(ChromeDriver browser, String base, String username, String password) {
         browser.get(base + "/login");
-        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        browser.findElement(org.openqa.selenium.By.id("login")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
@@ -54,7 +57,7 @@ public final class HeadlessChromium implements ExecutionCondition {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1366,768", "--lang=ja",
                 "--user-data-dir=" + Files.createTempDirectory("madoguchi-chromium"));
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();

@@ -17,6 +17,10 @@ import jp.madoguchi.reader.log.DailyEventLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** The command contract, run in-process against emulated cards in jCardSim's javax.smartcardio terminals. */
 class CardCommandsTest {
@@ -192,11 +196,11 @@ class CardCommandsTest {
 
     @Test
     void unusablePcscLibraryIsNoPcscService() {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ReaderAdapter.run(new String[] {"read", "--case", "C-9", "--operator", "clerk-7", "--log-dir",
             logDir.toString(), "--pcsc-library", logDir.resolve("missing-libpcsclite.so").toString()},
-                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+                new PrintStream(out, true), new PrintStream(err, true));
         assertEquals(3, code);
         assertTrue(out.toString().contains("\"outcome\":\"NO_PCSC_SERVICE\""));
     }
@@ -246,13 +250,13 @@ class CardCommandsTest {
 
     @Test
     void eventTimeIsIsoWithMillisecondsAndOffset() {
-        java.time.OffsetDateTime time = java.time.OffsetDateTime.of(2026, 11, 21, 9, 5, 7, 20_000_000,
-                java.time.ZoneOffset.ofHours(9));
+        OffsetDateTime time = OffsetDateTime.of(2026, 11, 21, 9, 5, 7, 20_000_000,
+                ZoneOffset.ofHours(9));
         assertEquals("2026-11-21T09:05:07.020+09:00", DeviceEvent.isoTime(time));
         assertEquals("2026-11-21T00:05:07.020Z", DeviceEvent.isoTime(time.withOffsetSameInstant(
-                java.time.ZoneOffset.UTC)));
+                ZoneOffset.UTC)));
         assertEquals("2026-11-21T09:05:07.020-03:30", DeviceEvent.isoTime(time.withOffsetSameLocal(
-                java.time.ZoneOffset.ofHoursMinutes(-3, -30))));
+                ZoneOffset.ofHoursMinutes(-3, -30))));
     }
 
     @Test

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.util.function.Consumer;
+import jp.madoguchi.reader.log.DailyEventLog;
 
 /** {@code ship} against a small in-test service that verifies the chain like the real one must. */
 class ShipCommandTest {
@@ -51,8 +54,8 @@ class ShipCommandTest {
             assertEquals(0, counter.run("read", "--case", "C-" + i, "--operator", "clerk-7").exitCode());
         }
         try {
-            return new jp.madoguchi.reader.log.DailyEventLog(logDir, "counter-1").files().get(0);
-        } catch (java.io.IOException e) {
+            return new DailyEventLog(logDir, "counter-1").files().get(0);
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -130,7 +133,7 @@ class ShipCommandTest {
         assertTrue(run.err().contains("MADOGUCHI_PASSWORD"));
     }
 
-    private void tamper(Path file, java.util.function.Consumer<List<String>> change) throws Exception {
+    private void tamper(Path file, Consumer<List<String>> change) throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
         change.accept(lines);
         Files.write(file, lines, StandardCharsets.UTF_8);

@@ -14,6 +14,8 @@ import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.TemplateSet;
 import jp.madoguchi.forms.TemplateSummary;
 import jp.madoguchi.tenant.StaffUser;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * A municipality's own template versions: install (checked exactly like {@code /check}, then stored
@@ -117,7 +119,7 @@ class MunicipalTemplates {
      * same pointer first. Outside the transaction, because PostgreSQL aborts a transaction on a
      * failed statement.
      */
-    private static int withRetryOnConflict(java.util.function.Supplier<Integer> work) {
+    private static int withRetryOnConflict(Supplier<Integer> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
@@ -127,7 +129,7 @@ class MunicipalTemplates {
                 }
                 try {
                     // A short random pause, so that uploads that collided do not collide again.
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 50));
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

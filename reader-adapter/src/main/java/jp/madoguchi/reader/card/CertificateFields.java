@@ -3,6 +3,8 @@ package jp.madoguchi.reader.card;
 import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the serial number and notAfter of an X.509 certificate straight from its DER structure. The JDK's
@@ -33,7 +35,7 @@ final class CertificateFields {
             Reader validity = tbs.enter(0x30);
             validity.skip(); // notBefore
             int timeTag = validity.peekTag();
-            String time = new String(validity.value(timeTag), java.nio.charset.StandardCharsets.US_ASCII);
+            String time = new String(validity.value(timeTag), StandardCharsets.US_ASCII);
             return new CertificateFields(new BigInteger(serial).toString(16).toUpperCase(), instant(timeTag, time));
         } catch (RuntimeException e) {
             return null;
@@ -114,7 +116,7 @@ final class CertificateFields {
 
         byte[] value(int tag) {
             int[] bounds = next(tag);
-            return java.util.Arrays.copyOfRange(data, bounds[0], bounds[1]);
+            return Arrays.copyOfRange(data, bounds[0], bounds[1]);
         }
 
         void skip() {

@@ -10,6 +10,10 @@ import jp.madoguchi.reader.e2e.PcscStack;
 import jp.madoguchi.reader.emulator.EmulatedMyNumberCard;
 import jp.madoguchi.reader.ship.StubDeviceEventService;
 import jp.madoguchi.reader.ship.SyntheticLog;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.TerminalFactory;
+import jp.madoguchi.reader.card.MyNumberCardProtocol;
 
 /**
  * Benchmark, not a test: times the built jar end to end, as a clerk would run it.
@@ -65,13 +69,13 @@ public final class AdapterBenchmark {
     /** The card conversation alone (connect, all APDUs, disconnect) in this warm JVM: the share of the reader path. */
     private static void protocolOnly(PcscStack stack, int runs) throws Exception {
         System.setProperty("sun.security.smartcardio.library", stack.pcscLibrary().toString());
-        javax.smartcardio.CardTerminal terminal = javax.smartcardio.TerminalFactory.getInstance("PC/SC", null)
+        CardTerminal terminal = TerminalFactory.getInstance("PC/SC", null)
                 .terminals().getTerminal(PcscStack.VPCD_READER);
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            javax.smartcardio.Card card = terminal.connect("*");
-            new jp.madoguchi.reader.card.MyNumberCardProtocol(card.getBasicChannel()).read();
+            Card card = terminal.connect("*");
+            new MyNumberCardProtocol(card.getBasicChannel()).read();
             card.disconnect(false);
             millis.add((System.nanoTime() - start) / 1e6);
         }

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The built jar, run with {@code java -jar} like on a counter PC, reading an emulated card through pcscd and vpcd
@@ -53,21 +56,21 @@ class PcscEndToEndIT {
     }
 
     /** The issue asks that vpcd stays on loopback: nothing of this machine's own network may reach it. */
-    @org.junit.jupiter.api.Test
+    @Test
     void vpcdIsNotReachableFromThisMachinesNetwork() throws Exception {
         if (!stack.startedPcscd()) {
-            org.junit.jupiter.api.Assumptions.abort("a pcscd started outside the test owns vpcd's socket");
+            Assumptions.abort("a pcscd started outside the test owns vpcd's socket");
         }
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            org.junit.jupiter.api.Assertions.assertTrue(stack.vpcdIsolated(), "CI runs as root: vpcd must be isolated");
+            Assertions.assertTrue(stack.vpcdIsolated(), "CI runs as root: vpcd must be isolated");
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(stack.vpcdIsolated(), "vpcd could not be isolated here");
+        Assumptions.assumeTrue(stack.vpcdIsolated(), "vpcd could not be isolated here");
         stack.insert(State.FULLY_LOCKED,
                 "card-a", null);
         String sockets = Files.readString(Path.of("/proc/self/net/tcp")) + Files.readString(Path.of("/proc/self/net/tcp6"));
         // A listening socket (state 0A) on port 0x8C7B in this namespace would be vpcd open to the network.
-        org.junit.jupiter.api.Assertions.assertFalse(
-                java.util.regex.Pattern.compile(":8C7B [0-9A-F]+:0000 0A").matcher(sockets).find(),
+        Assertions.assertFalse(
+                Pattern.compile(":8C7B [0-9A-F]+:0000 0A").matcher(sockets).find(),
                 "vpcd's port 35963 listens in the host network namespace");
     }
 

@@ -158,7 +158,7 @@ public final class PcscStack implements AutoCloseable {
             config.store(out, "jCardSim VSmartCard for the end-to-end test");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         if (isolated) {
             // The card joins vpcd's namespace: its 127.0.0.1 is the only address vpcd can be reached on.
             command.addAll(List.of(NSENTER.toString(), "--net=/proc/" + pcscd.pid() + "/ns/net", "--"));

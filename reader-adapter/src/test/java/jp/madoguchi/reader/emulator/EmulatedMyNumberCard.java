@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The data behind the emulated My Number card: PIN counters per AP, the user-authentication certificate and the
@@ -60,14 +61,14 @@ public final class EmulatedMyNumberCard {
         EmulatedPin(int maxTries, int triesLeft, String value) {
             this.maxTries = maxTries;
             this.triesLeft = triesLeft;
-            this.value = value.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            this.value = value.getBytes(StandardCharsets.US_ASCII);
         }
     }
 
     private EmulatedMyNumberCard(State state, String certificateName) {
         this.state = state;
         this.certificate = resource("/emulator/" + certificateName + "-auth-cert.der");
-        this.cardSerial = ("SERIAL-" + certificateName).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        this.cardSerial = ("SERIAL-" + certificateName).getBytes(StandardCharsets.US_ASCII);
         int auth = 3;
         int cardInfo = 3;
         int registry = 3;

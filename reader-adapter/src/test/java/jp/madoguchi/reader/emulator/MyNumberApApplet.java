@@ -6,6 +6,7 @@ import javacard.framework.Applet;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
 import javacard.framework.JCSystem;
+import java.util.Arrays;
 
 /**
  * One AP of the emulated My Number card (installed once per AID). Answers SELECT EF, VERIFY (with and without
@@ -72,7 +73,7 @@ public class MyNumberApApplet extends Applet {
         }
         byte[] given = new byte[length];
         System.arraycopy(apdu.getBuffer(), ISO7816.OFFSET_CDATA, given, 0, length);
-        if (java.util.Arrays.equals(given, pin.value)) {
+        if (Arrays.equals(given, pin.value)) {
             pin.triesLeft = pin.maxTries;
             return;
         }
@@ -100,6 +101,6 @@ public class MyNumberApApplet extends Applet {
         AID aid = JCSystem.getAID();
         byte[] bytes = new byte[16];
         byte length = aid.getBytes(bytes, (short) 0);
-        return EmulatedMyNumberCard.hex(java.util.Arrays.copyOf(bytes, length));
+        return EmulatedMyNumberCard.hex(Arrays.copyOf(bytes, length));
     }
 }

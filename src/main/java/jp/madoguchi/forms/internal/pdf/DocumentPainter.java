@@ -10,6 +10,7 @@ import jp.madoguchi.forms.internal.template.Element;
 import jp.madoguchi.forms.internal.template.FieldCatalog;
 import jp.madoguchi.forms.internal.template.FieldValues;
 import jp.madoguchi.forms.internal.template.FormTemplate;
+import java.util.function.Function;
 
 /**
  * Turns a template and an applicant into pages: first {@link #prepare} checks and lays out every
@@ -62,7 +63,7 @@ final class DocumentPainter {
     }
 
     List<Region> paint(PdfSession session, PreparedDocument document, String documentId,
-                       java.util.function.Function<String, QrSymbol> symbols) {
+                       Function<String, QrSymbol> symbols) {
         FormTemplate template = document.template();
         int pageCount = template.pages().size();
         List<Region> regions = new ArrayList<>();

@@ -13,6 +13,8 @@ import org.openpdf.text.pdf.BaseFont;
 
 import jp.madoguchi.forms.FontFiles;
 import jp.madoguchi.forms.internal.template.Element.FontRole;
+import java.util.zip.Deflater;
+import org.openpdf.text.DocumentException;
 
 /**
  * The fonts, read once per process from bytes and shared by every document (a BaseFont keeps
@@ -43,8 +45,8 @@ public final class FontBook {
     private final Method variationLookup;
 
     private FontBook(Key key) {
-        int level = key.compression() == Compression.NONE ? java.util.zip.Deflater.NO_COMPRESSION
-                : java.util.zip.Deflater.BEST_SPEED;
+        int level = key.compression() == Compression.NONE ? Deflater.NO_COMPRESSION
+                : Deflater.BEST_SPEED;
         this.mincho = read(key.files().mincho(), level);
         this.gothic = read(key.files().gothic(), level);
         this.mjMincho = read(key.files().mjMincho(), level);
@@ -116,7 +118,7 @@ public final class FontBook {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + path
                     + " (install fonts-ipaexfont-mincho, fonts-ipaexfont-gothic, fonts-ipamj-mincho)", e);
-        } catch (org.openpdf.text.DocumentException e) {
+        } catch (DocumentException e) {
             throw new IllegalStateException("cannot use font " + path, e);
         }
     }

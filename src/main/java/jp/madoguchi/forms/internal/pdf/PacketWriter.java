@@ -11,6 +11,8 @@ import jp.madoguchi.forms.internal.template.Element.Align;
 import jp.madoguchi.forms.internal.template.Element.FontRole;
 import jp.madoguchi.forms.internal.template.FieldValues;
 import jp.madoguchi.forms.internal.template.FormTemplate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a packet page by page to its stream: a cover, documents, and blank backs so that each
@@ -28,7 +30,7 @@ public final class PacketWriter implements AutoCloseable {
     private static final String OWN_PAGE_HASH = "packet";
 
     /** QR symbols encoded ahead of drawing, by payload; taken out when drawn. */
-    private final java.util.Map<String, QrSymbol> encodedAhead = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, QrSymbol> encodedAhead = new ConcurrentHashMap<>();
     private final PdfSession session;
     private final DocumentPainter painter;
     private final PageMarks marks;

@@ -11,6 +11,9 @@ import jp.madoguchi.forms.Region;
 import jp.madoguchi.forms.internal.template.Element.Align;
 import jp.madoguchi.forms.internal.template.Element.FontRole;
 import jp.madoguchi.forms.internal.template.FormTemplate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
 
 /**
  * The marks every page carries for scanning: the same QR code in two opposite corners (a pen
@@ -33,8 +36,8 @@ final class PageMarks {
     private static void release(PdfContentByte canvas, PdfTemplate template) {
         try {
             canvas.getPdfWriter().releaseTemplate(template);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -45,7 +48,7 @@ final class PageMarks {
 
     /** As above, taking the symbol from {@code symbols} (e.g. encoded ahead on another core). */
     List<Region> draw(PdfContentByte canvas, List<FormTemplate.QrBox> boxes, String id, int page, int pages,
-                      String templateSha256, java.util.function.Function<String, QrSymbol> symbols) {
+                      String templateSha256, Function<String, QrSymbol> symbols) {
         QrSymbol symbol = symbols.apply(DocumentIds.payload(id, page, pages, templateSha256));
         PdfTemplate modules = symbol.toTemplate(canvas);
         List<Region> regions = new ArrayList<>(2);

@@ -15,6 +15,7 @@ import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 
 import jp.madoguchi.forms.internal.template.FormTemplate;
+import java.util.function.Consumer;
 
 /**
  * One PDF/A-2b file being written to a stream, page after page (OpenPDF flushes each page, so a
@@ -71,7 +72,7 @@ final class PdfSession implements AutoCloseable {
         return reuseFixedLayers;
     }
 
-    PdfTemplate fixedLayer(FormTemplate.Page page, java.util.function.Consumer<PdfContentByte> drawing) {
+    PdfTemplate fixedLayer(FormTemplate.Page page, Consumer<PdfContentByte> drawing) {
         return fixedLayers.computeIfAbsent(page, p -> {
             PdfTemplate layer = writer.getDirectContent().createTemplate(FormTemplate.PAGE_WIDTH, FormTemplate.PAGE_HEIGHT);
             drawing.accept(layer);

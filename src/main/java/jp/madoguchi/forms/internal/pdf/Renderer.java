@@ -14,6 +14,7 @@ import jp.madoguchi.forms.internal.template.Element;
 import jp.madoguchi.forms.internal.template.FieldCatalog;
 import jp.madoguchi.forms.internal.template.FieldValues;
 import jp.madoguchi.forms.internal.template.FormTemplate;
+import java.util.ArrayList;
 
 /** Entry point of the PDF side: single documents, packets, and the fit check of templates. */
 public final class Renderer {
@@ -36,7 +37,7 @@ public final class Renderer {
      */
     public void checkFits(FormTemplate template) {
         FieldValues sample = FieldCatalog.sample();
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (FormTemplate.Page page : template.pages()) {
             for (Element element : page.elements()) {
                 try {

@@ -9,6 +9,7 @@ import org.openpdf.text.pdf.BaseFont;
 
 import jp.madoguchi.forms.FormRefusedException;
 import jp.madoguchi.forms.internal.template.Element.FontRole;
+import java.util.Arrays;
 
 /**
  * Assigns every character of a text to the first font of the chain that really has it, before
@@ -89,7 +90,7 @@ final class Shaper {
     }
 
     private static FormRefusedException refuse(String person, String field, int[] codePoints, List<BaseFont> chain) {
-        String code = java.util.Arrays.stream(codePoints)
+        String code = Arrays.stream(codePoints)
                 .mapToObj(cp -> String.format(Locale.ROOT, "U+%04X", cp)).collect(Collectors.joining(" "));
         String fontNames = chain.stream().map(f -> f.getPostscriptFontName()).collect(Collectors.joining(", "));
         return new FormRefusedException(person, field, code, "cannot print the document for " + person + ": field "

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
 import java.time.temporal.ChronoField;
+import java.time.Period;
+import java.time.format.TextStyle;
+import java.util.Locale;
 
 /** Japanese era dates (令和7年11月21日), with 元年 for the first year of an era as printed on forms. */
 public final class EraDates {
@@ -23,7 +26,7 @@ public final class EraDates {
     }
 
     private static String eraName(JapaneseEra era) {
-        return era.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.JAPAN);
+        return era.getDisplayName(TextStyle.FULL, Locale.JAPAN);
     }
 
     /**
@@ -31,6 +34,6 @@ public final class EraDates {
      * before the birthday, so someone born on 1 April is already 75 on 31 March.
      */
     public static int legalAge(LocalDate birthDate, LocalDate on) {
-        return java.time.Period.between(birthDate, on.plusDays(1)).getYears();
+        return Period.between(birthDate, on.plusDays(1)).getYears();
     }
 }

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import jp.madoguchi.forms.Applicant;
 import jp.madoguchi.forms.Applicant.Hardship;
 import jp.madoguchi.forms.MunicipalitySettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The placeholders ({@code {applicant.name}}) and conditions ({@code applicant.isProxy}) a template
@@ -87,7 +90,7 @@ public final class FieldCatalog {
     }
 
     private static String camel(String enumName) {
-        String[] parts = enumName.toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] parts = enumName.toLowerCase(Locale.ROOT).split("_");
         return parts[0] + Arrays.stream(parts).skip(1)
                 .map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1)).collect(Collectors.joining());
     }
@@ -126,8 +129,8 @@ public final class FieldCatalog {
     }
 
     /** The placeholder names in a text, in order. */
-    public static java.util.List<String> placeholders(String text) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    public static List<String> placeholders(String text) {
+        List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             names.add(m.group(1));
