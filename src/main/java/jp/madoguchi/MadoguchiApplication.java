@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MadoguchiApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(MadoguchiApplication.class, args);
-    }
+	public static void main(String[] args) {
+		SpringApplication.run(MadoguchiApplication.class, args);
+	}
+
 }

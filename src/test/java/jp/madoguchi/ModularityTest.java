@@ -5,21 +5,29 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import com.tngtech.archunit.core.domain.JavaClass;
 
-/** Fails the build when a module reaches into another's internals or the modules form a cycle. */
+/**
+ * Fails the build when a module reaches into another's internals or the modules form a
+ * cycle.
+ */
 class ModularityTest {
 
-    /** The reader adapter's jar (jp.madoguchi.reader) is a library the service uses, not one of its modules. */
-    private final ApplicationModules modules = ApplicationModules.of(MadoguchiApplication.class,
-            JavaClass.Predicates.resideInAPackage("jp.madoguchi.reader.."));
+	/**
+	 * The reader adapter's jar (jp.madoguchi.reader) is a library the service uses, not
+	 * one of its modules.
+	 */
+	private final ApplicationModules modules = ApplicationModules.of(MadoguchiApplication.class,
+			JavaClass.Predicates.resideInAPackage("jp.madoguchi.reader.."));
 
-    @Test
-    void modulesRespectTheirBoundaries() {
-        modules.verify();
-    }
+	@Test
+	void modulesRespectTheirBoundaries() {
+		modules.verify();
+	}
 
-    @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
-                .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
-    }
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
+	}
+
 }

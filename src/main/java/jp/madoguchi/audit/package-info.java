@@ -1,2 +1,5 @@
-/** Audit trail: who viewed, searched or downloaded which record, when. Written for every access to personal data. */
+/**
+ * Audit trail: who viewed, searched or downloaded which record, when. Written for every
+ * access to personal data.
+ */
 package jp.madoguchi.audit;

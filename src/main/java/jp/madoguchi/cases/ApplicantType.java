@@ -5,19 +5,21 @@ import java.util.Optional;
 
 /** 申請者区分: the person themself or a proxy acting for them. */
 public enum ApplicantType {
-    SELF("本人"), PROXY("代理人");
 
-    private final String label;
+	SELF("本人"), PROXY("代理人");
 
-    ApplicantType(String label) {
-        this.label = label;
-    }
+	private final String label;
 
-    public String label() {
-        return label;
-    }
+	ApplicantType(String label) {
+		this.label = label;
+	}
 
-    public static Optional<ApplicantType> fromLabel(String text) {
-        return Arrays.stream(values()).filter(t -> t.label.equals(text.strip())).findFirst();
-    }
+	public String label() {
+		return label;
+	}
+
+	public static Optional<ApplicantType> fromLabel(String text) {
+		return Arrays.stream(values()).filter(t -> t.label.equals(text.strip())).findFirst();
+	}
+
 }

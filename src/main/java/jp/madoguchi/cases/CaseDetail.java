@@ -3,11 +3,11 @@ package jp.madoguchi.cases;
 /** One case with everything its roster row said. */
 public record CaseDetail(long id, long rosterId, Applicant applicant, boolean possibleDuplicate) {
 
-    public Workflow workflow() {
-        return applicant.workflow();
-    }
+	public Workflow workflow() {
+		return applicant.workflow();
+	}
 
-    public CaseStep nextStep() {
-        return workflow().steps().get(0);
-    }
+	public CaseStep nextStep() {
+		return workflow().steps().get(0);
+	}
 }

@@ -18,49 +18,55 @@ import jp.madoguchi.devicelog.DeviceEvent;
 import jp.madoguchi.devicelog.DeviceLogReceiver;
 import jp.madoguchi.tenant.StaffUser;
 
-/** A case's page and JSON: the applicant, the workflow's steps, and what the reader adapter recorded for the card. */
+/**
+ * A case's page and JSON: the applicant, the workflow's steps, and what the reader
+ * adapter recorded for the card.
+ */
 @Controller
 class CasePages {
 
-    private final CaseRegistry cases;
-    private final DeviceLogReceiver deviceLog;
-    private final AuditLog audit;
+	private final CaseRegistry cases;
 
-    CasePages(CaseRegistry cases, DeviceLogReceiver deviceLog, AuditLog audit) {
-        this.cases = cases;
-        this.deviceLog = deviceLog;
-        this.audit = audit;
-    }
+	private final DeviceLogReceiver deviceLog;
 
-    @GetMapping("/cases/{id}")
-    String page(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
-        CaseDetail c = view(user, id);
-        model.addAttribute("c", c);
-        model.addAttribute("a", c.applicant());
-        model.addAttribute("events", deviceLog.eventsForCase(user.municipalityId(), Long.toString(id)));
-        return "case";
-    }
+	private final AuditLog audit;
 
-    @GetMapping("/api/cases/{id}")
-    @ResponseBody
-    Map<String, Object> json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        CaseDetail c = view(user, id);
-        return Map.of("id", c.id(), "rosterId", c.rosterId(), "applicant", c.applicant(), "workflow",
-                c.workflow().name(), "steps", c.workflow().steps(), "nextStep", c.nextStep().name(), "possibleDuplicate",
-                c.possibleDuplicate());
-    }
+	CasePages(CaseRegistry cases, DeviceLogReceiver deviceLog, AuditLog audit) {
+		this.cases = cases;
+		this.deviceLog = deviceLog;
+		this.audit = audit;
+	}
 
-    @GetMapping("/api/cases/{id}/device-events")
-    @ResponseBody
-    List<DeviceEvent> deviceEvents(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        view(user, id);
-        return deviceLog.eventsForCase(user.municipalityId(), Long.toString(id));
-    }
+	@GetMapping("/cases/{id}")
+	String page(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
+		CaseDetail c = view(user, id);
+		model.addAttribute("c", c);
+		model.addAttribute("a", c.applicant());
+		model.addAttribute("events", deviceLog.eventsForCase(user.municipalityId(), Long.toString(id)));
+		return "case";
+	}
 
-    private CaseDetail view(StaffUser user, long id) {
-        CaseDetail c = cases.find(user.municipalityId(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "case", Long.toString(id));
-        return c;
-    }
+	@GetMapping("/api/cases/{id}")
+	@ResponseBody
+	Map<String, Object> json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		CaseDetail c = view(user, id);
+		return Map.of("id", c.id(), "rosterId", c.rosterId(), "applicant", c.applicant(), "workflow",
+				c.workflow().name(), "steps", c.workflow().steps(), "nextStep", c.nextStep().name(),
+				"possibleDuplicate", c.possibleDuplicate());
+	}
+
+	@GetMapping("/api/cases/{id}/device-events")
+	@ResponseBody
+	List<DeviceEvent> deviceEvents(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		view(user, id);
+		return deviceLog.eventsForCase(user.municipalityId(), Long.toString(id));
+	}
+
+	private CaseDetail view(StaffUser user, long id) {
+		CaseDetail c = cases.find(user.municipalityId(), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "case", Long.toString(id));
+		return c;
+	}
+
 }

@@ -2,28 +2,23 @@ package jp.madoguchi.cases;
 
 /** One step of a workflow, in the words of the notice. */
 public enum CaseStep {
-    CHECK_NOT_YET_REGISTERED("健康保険証利用の申込みの有無を確認"),
-    CONSENT_WITH_PORTAL_TERMS("同意書の取得（マイナポータル利用規約への同意を確認）"),
-    CONSENT("同意書の取得"),
-    PROXY_AUTHORITY("委任状等による代理権の確認"),
-    TEMPORARY_PIN("暫定的な暗証番号の設定"),
-    PIN_RESET_AND_TEMPORARY_PIN("暗証番号の初期化・暫定的な暗証番号の設定"),
-    REGISTRATION_WITH_PERSON_PRESENT("保険証利用の申込み代行（本人立会い）"),
-    REGISTRATION_BY_TWO_STAFF("保険証利用の申込み代行（複数職員で確認）"),
-    REGISTRATION_BY_TWO_STAFF_HIDDEN_FROM_PROXY("保険証利用の申込み代行（複数職員で確認・代理人に画面を見せない）"),
-    LOCK_ALL_PINS("4桁の暗証番号を全てロック"),
-    WRITE_FACE_AUTH_REMARK("追記欄に「顔認証」と追記"),
-    HAND_OVER_TO_PERSON("本人にカードとリーフレットを交付"),
-    HAND_OVER_TO_PROXY("代理人にカードとリーフレットを交付"),
-    SEND_BY_RESTRICTED_POST("本人限定受取郵便等でカードとリーフレットを送付");
 
-    private final String label;
+	CHECK_NOT_YET_REGISTERED("健康保険証利用の申込みの有無を確認"), CONSENT_WITH_PORTAL_TERMS("同意書の取得（マイナポータル利用規約への同意を確認）"),
+	CONSENT("同意書の取得"), PROXY_AUTHORITY("委任状等による代理権の確認"), TEMPORARY_PIN("暫定的な暗証番号の設定"),
+	PIN_RESET_AND_TEMPORARY_PIN("暗証番号の初期化・暫定的な暗証番号の設定"), REGISTRATION_WITH_PERSON_PRESENT("保険証利用の申込み代行（本人立会い）"),
+	REGISTRATION_BY_TWO_STAFF("保険証利用の申込み代行（複数職員で確認）"),
+	REGISTRATION_BY_TWO_STAFF_HIDDEN_FROM_PROXY("保険証利用の申込み代行（複数職員で確認・代理人に画面を見せない）"), LOCK_ALL_PINS("4桁の暗証番号を全てロック"),
+	WRITE_FACE_AUTH_REMARK("追記欄に「顔認証」と追記"), HAND_OVER_TO_PERSON("本人にカードとリーフレットを交付"),
+	HAND_OVER_TO_PROXY("代理人にカードとリーフレットを交付"), SEND_BY_RESTRICTED_POST("本人限定受取郵便等でカードとリーフレットを送付");
 
-    CaseStep(String label) {
-        this.label = label;
-    }
+	private final String label;
 
-    public String label() {
-        return label;
-    }
+	CaseStep(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
 }

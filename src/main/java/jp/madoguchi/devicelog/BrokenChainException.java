@@ -1,22 +1,27 @@
 package jp.madoguchi.devicelog;
 
-/** A shipped chunk whose hash chain does not hold; {@code line} is 1-based within the request body. */
+/**
+ * A shipped chunk whose hash chain does not hold; {@code line} is 1-based within the
+ * request body.
+ */
 class BrokenChainException extends RuntimeException {
 
-    private final int line;
-    private final String problem;
+	private final int line;
 
-    BrokenChainException(int line, String problem, String message) {
-        super(message);
-        this.line = line;
-        this.problem = problem;
-    }
+	private final String problem;
 
-    int line() {
-        return line;
-    }
+	BrokenChainException(int line, String problem, String message) {
+		super(message);
+		this.line = line;
+		this.problem = problem;
+	}
 
-    String problem() {
-        return problem;
-    }
+	int line() {
+		return line;
+	}
+
+	String problem() {
+		return problem;
+	}
+
 }

@@ -15,37 +15,41 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jp.madoguchi.tenant.StaffUser;
 
-/** {@code POST /api/device-events}: the reader adapter's {@code ship}; {@code GET /api/device-log-findings}. */
+/**
+ * {@code POST /api/device-events}: the reader adapter's {@code ship};
+ * {@code GET /api/device-log-findings}.
+ */
 @RestController
 class DeviceLogApi {
 
-    private final DeviceLogReceiver receiver;
+	private final DeviceLogReceiver receiver;
 
-    DeviceLogApi(DeviceLogReceiver receiver) {
-        this.receiver = receiver;
-    }
+	DeviceLogApi(DeviceLogReceiver receiver) {
+		this.receiver = receiver;
+	}
 
-    @PostMapping(path = "/api/device-events", consumes = {"application/x-ndjson", "text/plain", "application/json"})
-    ShipResult ship(@AuthenticationPrincipal StaffUser user, @RequestBody String body,
-            @RequestHeader(name = "X-Device-Log-File", required = false) String logFile,
-            @RequestHeader(name = "X-Device-Log-First-Line", required = false) Integer firstLine) {
-        return receiver.receive(user, body, logFile, firstLine);
-    }
+	@PostMapping(path = "/api/device-events", consumes = { "application/x-ndjson", "text/plain", "application/json" })
+	ShipResult ship(@AuthenticationPrincipal StaffUser user, @RequestBody String body,
+			@RequestHeader(name = "X-Device-Log-File", required = false) String logFile,
+			@RequestHeader(name = "X-Device-Log-First-Line", required = false) Integer firstLine) {
+		return receiver.receive(user, body, logFile, firstLine);
+	}
 
-    @GetMapping("/api/device-log-findings")
-    List<DeviceLogReceiver.Finding> findings(@AuthenticationPrincipal StaffUser user) {
-        return receiver.findings(user.municipalityId());
-    }
+	@GetMapping("/api/device-log-findings")
+	List<DeviceLogReceiver.Finding> findings(@AuthenticationPrincipal StaffUser user) {
+		return receiver.findings(user.municipalityId());
+	}
 
-    @ExceptionHandler(BrokenChainException.class)
-    ResponseEntity<Map<String, Object>> broken(BrokenChainException e) {
-        return ResponseEntity.unprocessableEntity().body(Map.of("code", "CHAIN_BROKEN", "problem", e.problem(),
-                "message", e.getMessage(), "line", e.line()));
-    }
+	@ExceptionHandler(BrokenChainException.class)
+	ResponseEntity<Map<String, Object>> broken(BrokenChainException e) {
+		return ResponseEntity.unprocessableEntity()
+			.body(Map.of("code", "CHAIN_BROKEN", "problem", e.problem(), "message", e.getMessage(), "line", e.line()));
+	}
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, Object>> bad(IllegalArgumentException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("code", "BAD_DEVICE_LOG", "message",
-                e.getMessage()));
-    }
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Map<String, Object>> bad(IllegalArgumentException e) {
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.body(Map.of("code", "BAD_DEVICE_LOG", "message", e.getMessage()));
+	}
+
 }

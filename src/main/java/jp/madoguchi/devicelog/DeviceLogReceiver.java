@@ -24,213 +24,236 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives shipped device-log chunks (docs/device-log.md): verifies the chain where the chunk continues one the
- * service already holds, stores each event once by its id, and keeps a finding for every chunk that fails.
+ * Receives shipped device-log chunks (docs/device-log.md): verifies the chain where the
+ * chunk continues one the service already holds, stores each event once by its id, and
+ * keeps a finding for every chunk that fails.
  */
 @Service
 public class DeviceLogReceiver {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Logger log = LoggerFactory.getLogger(DeviceLogReceiver.class);
-    private static final int MAX_LINES = 5_000;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
-    private final TransactionTemplate transaction;
-    private final AuditLog audit;
+	private static final Logger log = LoggerFactory.getLogger(DeviceLogReceiver.class);
 
-    DeviceLogReceiver(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
-        this.transaction = transaction;
-        this.audit = audit;
-    }
+	private static final int MAX_LINES = 5_000;
 
-    /**
-     * @throws BrokenChainException when the chunk does not verify; a finding has then been recorded
-     * @throws IllegalArgumentException when the body is empty or too long
-     */
-    public ShipResult receive(StaffUser user, String body, String logFile, Integer firstLineInFile) {
-        long started = System.nanoTime();
-        List<String> lines = ChainVerifier.splitLines(body);
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("送信された記録が空です。");
-        }
-        if (lines.size() > MAX_LINES) {
-            throw new IllegalArgumentException("1回に送れる記録は " + MAX_LINES + " 行までです。");
-        }
-        long municipalityId = user.municipalityId();
-        String expectedPrevHash = continuationPoint(municipalityId, lines.get(0));
-        if (expectedPrevHash == null) {
-            throw refuse(user, logFile, firstLineInFile, 1, ChainVerifier.Problem.DELETED_OR_REORDERED.name(),
-                    "1行目が、受信済みのどの記録にも続いていません（途中の行が削除されたか、順序が入れ替わっています）。");
-        }
-        ChainVerifier.Result chain = ChainVerifier.verify(lines, expectedPrevHash, 1);
-        if (!chain.intact()) {
-            throw refuse(user, logFile, firstLineInFile, chain.firstBadLine(), chain.problem().name(),
-                    chain.firstBadLine() + "行目: " + describe(chain.problem()));
-        }
-        List<Parsed> events = new ArrayList<>(lines.size());
-        String workstation = null;
-        for (int i = 0; i < lines.size(); i++) {
-            Parsed p = parse(lines.get(i), i + 1);
-            if (p == null) {
-                throw refuse(user, logFile, firstLineInFile, i + 1, "MALFORMED", (i + 1) + "行目: 記録の形式が正しくありません。");
-            }
-            if (workstation != null && !workstation.equals(p.workstation)) {
-                throw refuse(user, logFile, firstLineInFile, i + 1, "MIXED_WORKSTATIONS",
-                        (i + 1) + "行目: 1回の送信に複数の端末の記録が混ざっています。");
-            }
-            workstation = p.workstation;
-            events.add(p);
-        }
-        String shipping = workstation;
-        if (user.boundWorkstation().filter(bound -> !bound.equals(shipping)).isPresent()) {
-            throw refuse(user, logFile, firstLineInFile, 1, "OTHER_WORKSTATION",
-                    "この端末の鍵では、別の端末（" + shipping + "）の記録は送れません。");
-        }
-        long verified = System.nanoTime();
-        int[] counts = transaction.execute(status -> store(user, events));
-        // Counts and durations only: events name operators and cases, which stay out of the application log.
-        log.info("Device log chunk: {} events new, {} already stored; verify+parse {} ms, store {} ms", counts[0],
-                counts[1], (verified - started) / 1_000_000, (System.nanoTime() - verified) / 1_000_000);
-        audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "device-log",
-                workstation + "/" + counts[0]);
-        return new ShipResult(counts[0], counts[1]);
-    }
+	private final JdbcClient jdbc;
 
-    /** Events recorded for a case (the adapter's --case), oldest first, scoped to the municipality. */
-    public List<DeviceEvent> eventsForCase(long municipalityId, String caseRef) {
-        return jdbc.sql("""
-                SELECT event_id, event_time, workstation, operator, command, outcome, card_fingerprint, line
-                FROM device_event WHERE case_ref = ? AND municipality_id = ? ORDER BY event_time, id""")
-                .params(caseRef, municipalityId)
-                .query((rs, n) -> new DeviceEvent(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))
-                .list();
-    }
+	private final JdbcTemplate jdbcTemplate;
 
-    public List<Finding> findings(long municipalityId) {
-        return jdbc.sql("""
-                SELECT log_file, first_line, bad_line, problem, message, received_by, received_at
-                FROM device_log_finding WHERE municipality_id = ? ORDER BY id DESC""")
-                .param(municipalityId)
-                .query((rs, n) -> new Finding(rs.getString(1), (Integer) rs.getObject(2), rs.getInt(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
-                .list();
-    }
+	private final TransactionTemplate transaction;
 
-    /** A chunk that failed verification. {@code badLine} is 1-based in the chunk; {@code firstLine} places it. */
-    public record Finding(String logFile, Integer firstLine, int badLine, String problem, String message,
-            String receivedBy, OffsetDateTime receivedAt) {
-    }
+	private final AuditLog audit;
 
-    /**
-     * The hash the first line must follow: the genesis for a file's first line, else a line the service already
-     * holds (a re-sent chunk may start earlier than the last one stored). Null when it follows nothing known.
-     */
-    private String continuationPoint(long municipalityId, String firstLine) {
-        String prev = ChainVerifier.prevHashOf(firstLine);
-        if (prev == null) {
-            return ChainVerifier.GENESIS; // not a link at all: let the verifier name the problem
-        }
-        if (prev.equals(ChainVerifier.GENESIS)) {
-            return prev;
-        }
-        boolean known = jdbc.sql("SELECT COUNT(*) FROM device_event WHERE hash = ? AND municipality_id = ?")
-                .params(prev, municipalityId).query(Long.class).single() > 0;
-        return known ? prev : null;
-    }
+	DeviceLogReceiver(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.transaction = transaction;
+		this.audit = audit;
+	}
 
-    private BrokenChainException refuse(StaffUser user, String logFile, Integer firstLine, int badLine, String problem,
-            String message) {
-        transaction.executeWithoutResult(status -> jdbc.sql("""
-                INSERT INTO device_log_finding (municipality_id, log_file, first_line, bad_line, problem, message,
-                    received_by, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(user.municipalityId(), logFile, firstLine, badLine, problem, message, user.getUsername(),
-                        OffsetDateTime.now(ZoneOffset.UTC))
-                .update());
-        return new BrokenChainException(badLine, problem, message);
-    }
+	/**
+	 * @throws BrokenChainException when the chunk does not verify; a finding has then
+	 * been recorded
+	 * @throws IllegalArgumentException when the body is empty or too long
+	 */
+	public ShipResult receive(StaffUser user, String body, String logFile, Integer firstLineInFile) {
+		long started = System.nanoTime();
+		List<String> lines = ChainVerifier.splitLines(body);
+		if (lines.isEmpty()) {
+			throw new IllegalArgumentException("送信された記録が空です。");
+		}
+		if (lines.size() > MAX_LINES) {
+			throw new IllegalArgumentException("1回に送れる記録は " + MAX_LINES + " 行までです。");
+		}
+		long municipalityId = user.municipalityId();
+		String expectedPrevHash = continuationPoint(municipalityId, lines.get(0));
+		if (expectedPrevHash == null) {
+			throw refuse(user, logFile, firstLineInFile, 1, ChainVerifier.Problem.DELETED_OR_REORDERED.name(),
+					"1行目が、受信済みのどの記録にも続いていません（途中の行が削除されたか、順序が入れ替わっています）。");
+		}
+		ChainVerifier.Result chain = ChainVerifier.verify(lines, expectedPrevHash, 1);
+		if (!chain.intact()) {
+			throw refuse(user, logFile, firstLineInFile, chain.firstBadLine(), chain.problem().name(),
+					chain.firstBadLine() + "行目: " + describe(chain.problem()));
+		}
+		List<Parsed> events = new ArrayList<>(lines.size());
+		String workstation = null;
+		for (int i = 0; i < lines.size(); i++) {
+			Parsed p = parse(lines.get(i), i + 1);
+			if (p == null) {
+				throw refuse(user, logFile, firstLineInFile, i + 1, "MALFORMED", (i + 1) + "行目: 記録の形式が正しくありません。");
+			}
+			if (workstation != null && !workstation.equals(p.workstation)) {
+				throw refuse(user, logFile, firstLineInFile, i + 1, "MIXED_WORKSTATIONS",
+						(i + 1) + "行目: 1回の送信に複数の端末の記録が混ざっています。");
+			}
+			workstation = p.workstation;
+			events.add(p);
+		}
+		String shipping = workstation;
+		if (user.boundWorkstation().filter(bound -> !bound.equals(shipping)).isPresent()) {
+			throw refuse(user, logFile, firstLineInFile, 1, "OTHER_WORKSTATION",
+					"この端末の鍵では、別の端末（" + shipping + "）の記録は送れません。");
+		}
+		long verified = System.nanoTime();
+		int[] counts = transaction.execute(status -> store(user, events));
+		// Counts and durations only: events name operators and cases, which stay out of
+		// the application log.
+		log.info("Device log chunk: {} events new, {} already stored; verify+parse {} ms, store {} ms", counts[0],
+				counts[1], (verified - started) / 1_000_000, (System.nanoTime() - verified) / 1_000_000);
+		audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "device-log",
+				workstation + "/" + counts[0]);
+		return new ShipResult(counts[0], counts[1]);
+	}
 
-    private int[] store(StaffUser user, List<Parsed> events) {
-        Set<String> known = new HashSet<>();
-        for (int from = 0; from < events.size(); from += 1000) {
-            List<String> ids = events.subList(from, Math.min(events.size(), from + 1000)).stream()
-                    .map(Parsed::eventId).toList();
-            known.addAll(jdbc.sql("SELECT event_id FROM device_event WHERE event_id IN (:ids)").param("ids", ids)
-                    .query(String.class).list());
-        }
-        List<Parsed> fresh = new ArrayList<>();
-        Set<String> seen = new HashSet<>(known);
-        for (Parsed p : events) {
-            if (seen.add(p.eventId)) {
-                fresh.add(p);
-            }
-        }
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO device_event (municipality_id, event_id, workstation, event_time, case_ref, operator,
-                    command, outcome, card_fingerprint, prev_hash, hash, line, received_by, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fresh, 1000, (ps, p) -> {
-            ps.setLong(1, user.municipalityId());
-            ps.setString(2, p.eventId);
-            ps.setString(3, p.workstation);
-            ps.setObject(4, p.time);
-            ps.setString(5, p.caseRef);
-            ps.setString(6, p.operator);
-            ps.setString(7, p.command);
-            ps.setString(8, p.outcome);
-            ps.setString(9, p.fingerprint);
-            ps.setString(10, p.prevHash);
-            ps.setString(11, p.hash);
-            ps.setString(12, p.line);
-            ps.setString(13, user.getUsername());
-            ps.setTimestamp(14, now);
-        });
-        return new int[] {fresh.size(), events.size() - fresh.size()};
-    }
+	/**
+	 * Events recorded for a case (the adapter's --case), oldest first, scoped to the
+	 * municipality.
+	 */
+	public List<DeviceEvent> eventsForCase(long municipalityId, String caseRef) {
+		return jdbc.sql("""
+				SELECT event_id, event_time, workstation, operator, command, outcome, card_fingerprint, line
+				FROM device_event WHERE case_ref = ? AND municipality_id = ? ORDER BY event_time, id""")
+			.params(caseRef, municipalityId)
+			.query((rs, n) -> new DeviceEvent(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+			.list();
+	}
 
-    private static Parsed parse(String line, int number) {
-        try {
-            JsonNode n = JSON.readTree(line);
-            JsonNode card = n.get("card");
-            String fingerprint = card != null && card.isObject() && card.hasNonNull("fingerprint")
-                    ? card.get("fingerprint").asString() : null;
-            String eventId = text(n, "eventId");
-            String time = text(n, "time");
-            String command = text(n, "command");
-            String outcome = text(n, "outcome");
-            if (eventId == null || time == null || command == null || outcome == null || eventId.length() > 64) {
-                return null;
-            }
-            return new Parsed(eventId, OffsetDateTime.parse(time), textOr(n, "workstation", ""), text(n, "caseId"),
-                    text(n, "operator"), command, outcome, fingerprint, text(n, "prevHash"), text(n, "hash"), line);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
+	public List<Finding> findings(long municipalityId) {
+		return jdbc.sql("""
+				SELECT log_file, first_line, bad_line, problem, message, received_by, received_at
+				FROM device_log_finding WHERE municipality_id = ? ORDER BY id DESC""")
+			.param(municipalityId)
+			.query((rs, n) -> new Finding(rs.getString(1), (Integer) rs.getObject(2), rs.getInt(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+			.list();
+	}
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
-    }
+	/**
+	 * A chunk that failed verification. {@code badLine} is 1-based in the chunk;
+	 * {@code firstLine} places it.
+	 */
+	public record Finding(String logFile, Integer firstLine, int badLine, String problem, String message,
+			String receivedBy, OffsetDateTime receivedAt) {
+	}
 
-    private static String textOr(JsonNode n, String field, String fallback) {
-        String v = text(n, field);
-        return v == null ? fallback : v;
-    }
+	/**
+	 * The hash the first line must follow: the genesis for a file's first line, else a
+	 * line the service already holds (a re-sent chunk may start earlier than the last one
+	 * stored). Null when it follows nothing known.
+	 */
+	private String continuationPoint(long municipalityId, String firstLine) {
+		String prev = ChainVerifier.prevHashOf(firstLine);
+		if (prev == null) {
+			return ChainVerifier.GENESIS; // not a link at all: let the verifier name the
+											// problem
+		}
+		if (prev.equals(ChainVerifier.GENESIS)) {
+			return prev;
+		}
+		boolean known = jdbc.sql("SELECT COUNT(*) FROM device_event WHERE hash = ? AND municipality_id = ?")
+			.params(prev, municipalityId)
+			.query(Long.class)
+			.single() > 0;
+		return known ? prev : null;
+	}
 
-    private static String describe(ChainVerifier.Problem problem) {
-        return switch (problem) {
-            case EDITED -> "記録の内容が書き換えられています（ハッシュが一致しません）。";
-            case DELETED_OR_REORDERED -> "直前の行に続いていません（行が削除されたか、順序が入れ替わっています）。";
-            case TORN -> "最後の行が途中で切れています（書き込みが中断されました）。";
-        };
-    }
+	private BrokenChainException refuse(StaffUser user, String logFile, Integer firstLine, int badLine, String problem,
+			String message) {
+		transaction.executeWithoutResult(status -> jdbc.sql("""
+				INSERT INTO device_log_finding (municipality_id, log_file, first_line, bad_line, problem, message,
+				    received_by, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(user.municipalityId(), logFile, firstLine, badLine, problem, message, user.getUsername(),
+					OffsetDateTime.now(ZoneOffset.UTC))
+			.update());
+		return new BrokenChainException(badLine, problem, message);
+	}
 
-    private record Parsed(String eventId, OffsetDateTime time, String workstation, String caseRef, String operator,
-            String command, String outcome, String fingerprint, String prevHash, String hash, String line) {
-    }
+	private int[] store(StaffUser user, List<Parsed> events) {
+		Set<String> known = new HashSet<>();
+		for (int from = 0; from < events.size(); from += 1000) {
+			List<String> ids = events.subList(from, Math.min(events.size(), from + 1000))
+				.stream()
+				.map(Parsed::eventId)
+				.toList();
+			known.addAll(jdbc.sql("SELECT event_id FROM device_event WHERE event_id IN (:ids)")
+				.param("ids", ids)
+				.query(String.class)
+				.list());
+		}
+		List<Parsed> fresh = new ArrayList<>();
+		Set<String> seen = new HashSet<>(known);
+		for (Parsed p : events) {
+			if (seen.add(p.eventId)) {
+				fresh.add(p);
+			}
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO device_event (municipality_id, event_id, workstation, event_time, case_ref, operator,
+				    command, outcome, card_fingerprint, prev_hash, hash, line, received_by, received_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fresh, 1000, (ps, p) -> {
+			ps.setLong(1, user.municipalityId());
+			ps.setString(2, p.eventId);
+			ps.setString(3, p.workstation);
+			ps.setObject(4, p.time);
+			ps.setString(5, p.caseRef);
+			ps.setString(6, p.operator);
+			ps.setString(7, p.command);
+			ps.setString(8, p.outcome);
+			ps.setString(9, p.fingerprint);
+			ps.setString(10, p.prevHash);
+			ps.setString(11, p.hash);
+			ps.setString(12, p.line);
+			ps.setString(13, user.getUsername());
+			ps.setTimestamp(14, now);
+		});
+		return new int[] { fresh.size(), events.size() - fresh.size() };
+	}
+
+	private static Parsed parse(String line, int number) {
+		try {
+			JsonNode n = JSON.readTree(line);
+			JsonNode card = n.get("card");
+			String fingerprint = card != null && card.isObject() && card.hasNonNull("fingerprint")
+					? card.get("fingerprint").asString() : null;
+			String eventId = text(n, "eventId");
+			String time = text(n, "time");
+			String command = text(n, "command");
+			String outcome = text(n, "outcome");
+			if (eventId == null || time == null || command == null || outcome == null || eventId.length() > 64) {
+				return null;
+			}
+			return new Parsed(eventId, OffsetDateTime.parse(time), textOr(n, "workstation", ""), text(n, "caseId"),
+					text(n, "operator"), command, outcome, fingerprint, text(n, "prevHash"), text(n, "hash"), line);
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+
+	private static String text(JsonNode n, String field) {
+		JsonNode v = n.get(field);
+		return v == null || v.isNull() ? null : v.asString();
+	}
+
+	private static String textOr(JsonNode n, String field, String fallback) {
+		String v = text(n, field);
+		return v == null ? fallback : v;
+	}
+
+	private static String describe(ChainVerifier.Problem problem) {
+		return switch (problem) {
+			case EDITED -> "記録の内容が書き換えられています（ハッシュが一致しません）。";
+			case DELETED_OR_REORDERED -> "直前の行に続いていません（行が削除されたか、順序が入れ替わっています）。";
+			case TORN -> "最後の行が途中で切れています（書き込みが中断されました）。";
+		};
+	}
+
+	private record Parsed(String eventId, OffsetDateTime time, String workstation, String caseRef, String operator,
+			String command, String outcome, String fingerprint, String prevHash, String hash, String line) {
+	}
+
 }

@@ -8,10 +8,9 @@ import java.nio.file.Path;
  */
 public record FontFiles(Path mincho, Path gothic, Path mjMincho) {
 
-    public static FontFiles debianDefaults() {
-        return new FontFiles(
-                Path.of("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
-                Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
-                Path.of("/usr/share/fonts/truetype/ipamj/ipamjm.ttf"));
-    }
+	public static FontFiles debianDefaults() {
+		return new FontFiles(Path.of("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
+				Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
+				Path.of("/usr/share/fonts/truetype/ipamj/ipamjm.ttf"));
+	}
 }

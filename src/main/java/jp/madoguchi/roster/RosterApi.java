@@ -29,94 +29,105 @@ import jp.madoguchi.cases.CaseSummary;
 import jp.madoguchi.tenant.StaffUser;
 import java.nio.charset.StandardCharsets;
 
-/** {@code /api/rosters}: upload a roster, list rosters, read a roster's cases and its original file. */
+/**
+ * {@code /api/rosters}: upload a roster, list rosters, read a roster's cases and its
+ * original file.
+ */
 @RestController
 @RequestMapping("/api/rosters")
 class RosterApi {
 
-    private final RosterImporter importer;
+	private final RosterImporter importer;
 
-    RosterApi(RosterImporter importer) {
-        this.importer = importer;
-    }
+	RosterApi(RosterImporter importer) {
+		this.importer = importer;
+	}
 
-    /** 201 created, 200 already imported (same content), 422 rows failed and nothing stored. */
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportResult> upload(@AuthenticationPrincipal StaffUser user, @RequestParam("file") MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean acceptValidRows) throws IOException {
-        ImportResult result;
-        try (var in = file.getInputStream()) {
-            result = importer.importRoster(user, fileName(file), in, acceptValidRows);
-        }
-        return switch (result.outcome()) {
-            case CREATED -> ResponseEntity.created(URI.create("/api/rosters/" + result.id())).body(result);
-            case EXISTING -> ResponseEntity.ok(result);
-            case REJECTED -> ResponseEntity.unprocessableEntity().body(result);
-        };
-    }
+	/**
+	 * 201 created, 200 already imported (same content), 422 rows failed and nothing
+	 * stored.
+	 */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<ImportResult> upload(@AuthenticationPrincipal StaffUser user,
+			@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean acceptValidRows)
+			throws IOException {
+		ImportResult result;
+		try (var in = file.getInputStream()) {
+			result = importer.importRoster(user, fileName(file), in, acceptValidRows);
+		}
+		return switch (result.outcome()) {
+			case CREATED -> ResponseEntity.created(URI.create("/api/rosters/" + result.id())).body(result);
+			case EXISTING -> ResponseEntity.ok(result);
+			case REJECTED -> ResponseEntity.unprocessableEntity().body(result);
+		};
+	}
 
-    @GetMapping
-    List<RosterSummary> list(@AuthenticationPrincipal StaffUser user) {
-        return importer.list(user);
-    }
+	@GetMapping
+	List<RosterSummary> list(@AuthenticationPrincipal StaffUser user) {
+		return importer.list(user);
+	}
 
-    @GetMapping("/{id}")
-    Map<String, Object> roster(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        RosterSummary roster = importer.view(user, id).orElseThrow(RosterApi::notFound);
-        return Map.of("roster", roster, "rejectedRows", importer.rejectedRowsOf(user, id));
-    }
+	@GetMapping("/{id}")
+	Map<String, Object> roster(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		RosterSummary roster = importer.view(user, id).orElseThrow(RosterApi::notFound);
+		return Map.of("roster", roster, "rejectedRows", importer.rejectedRowsOf(user, id));
+	}
 
-    @GetMapping("/{id}/cases")
-    List<CaseJson> cases(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        return importer.casesOf(user, id).orElseThrow(RosterApi::notFound).stream().map(CaseJson::of).toList();
-    }
+	@GetMapping("/{id}/cases")
+	List<CaseJson> cases(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		return importer.casesOf(user, id).orElseThrow(RosterApi::notFound).stream().map(CaseJson::of).toList();
+	}
 
-    @GetMapping("/{id}/file")
-    ResponseEntity<Resource> original(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        RosterSummary roster = importer.find(user, id).orElseThrow(RosterApi::notFound);
-        Path path = importer.originalFile(user, id).orElseThrow(RosterApi::notFound);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(roster.fileName(), StandardCharsets.UTF_8)
-                                .build().toString())
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(new FileSystemResource(path));
-    }
+	@GetMapping("/{id}/file")
+	ResponseEntity<Resource> original(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		RosterSummary roster = importer.find(user, id).orElseThrow(RosterApi::notFound);
+		Path path = importer.originalFile(user, id).orElseThrow(RosterApi::notFound);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(roster.fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(new FileSystemResource(path));
+	}
 
-    @ExceptionHandler(UnreadableRosterException.class)
-    ResponseEntity<Map<String, String>> unreadable(UnreadableRosterException e) {
-        HttpStatus status = e.kind() == UnreadableRosterException.Kind.UNSUPPORTED ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-                : HttpStatus.BAD_REQUEST;
-        return ResponseEntity.status(status).body(Map.of("code", e.code(), "message", e.getMessage()));
-    }
+	@ExceptionHandler(UnreadableRosterException.class)
+	ResponseEntity<Map<String, String>> unreadable(UnreadableRosterException e) {
+		HttpStatus status = e.kind() == UnreadableRosterException.Kind.UNSUPPORTED ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+				: HttpStatus.BAD_REQUEST;
+		return ResponseEntity.status(status).body(Map.of("code", e.code(), "message", e.getMessage()));
+	}
 
-    @ExceptionHandler(ImportInProgressException.class)
-    ResponseEntity<Map<String, String>> inProgress(ImportInProgressException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("code", "IMPORT_IN_PROGRESS", "message", e.getMessage()));
-    }
+	@ExceptionHandler(ImportInProgressException.class)
+	ResponseEntity<Map<String, String>> inProgress(ImportInProgressException e) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(Map.of("code", "IMPORT_IN_PROGRESS", "message", e.getMessage()));
+	}
 
-    static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        if (name == null || name.isBlank()) {
-            return "roster";
-        }
-        // Browsers on Windows may send the full path; keep only the name.
-        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    }
+	static String fileName(MultipartFile file) {
+		String name = file.getOriginalFilename();
+		if (name == null || name.isBlank()) {
+			return "roster";
+		}
+		// Browsers on Windows may send the full path; keep only the name.
+		return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+	}
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
 
-    /** The case list's JSON: codes for programs, labels for people. */
-    record CaseJson(long id, int row, String name, String reading, LocalDate birthDate, String facility, String room,
-            String workflow, String workflowLabel, String applicantType, String applicantTypeLabel, String nextStep,
-            String nextStepLabel, boolean possibleDuplicate) {
+	/** The case list's JSON: codes for programs, labels for people. */
+	record CaseJson(long id, int row, String name, String reading, LocalDate birthDate, String facility, String room,
+			String workflow, String workflowLabel, String applicantType, String applicantTypeLabel, String nextStep,
+			String nextStepLabel, boolean possibleDuplicate) {
 
-        static CaseJson of(CaseSummary c) {
-            return new CaseJson(c.id(), c.rowNumber(), c.name(), c.reading(), c.birthDate(), c.facility(), c.room(),
-                    c.workflow().name(), c.workflow().label(), c.applicantType().name(), c.applicantType().label(),
-                    c.nextStep().name(), c.nextStep().label(), c.possibleDuplicate());
-        }
-    }
+		static CaseJson of(CaseSummary c) {
+			return new CaseJson(c.id(), c.rowNumber(), c.name(), c.reading(), c.birthDate(), c.facility(), c.room(),
+					c.workflow().name(), c.workflow().label(), c.applicantType().name(), c.applicantType().label(),
+					c.nextStep().name(), c.nextStep().label(), c.possibleDuplicate());
+		}
+	}
+
 }

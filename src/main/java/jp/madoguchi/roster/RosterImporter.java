@@ -25,213 +25,253 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports a roster in one pass and one transaction: rows are validated and written as cases in batches while the
- * file streams by; at the end the transaction is committed, or rolled back when rows failed and the clerk did not
- * choose to keep the valid ones. The original file enters the content store only with a committed roster.
+ * Imports a roster in one pass and one transaction: rows are validated and written as
+ * cases in batches while the file streams by; at the end the transaction is committed, or
+ * rolled back when rows failed and the clerk did not choose to keep the valid ones. The
+ * original file enters the content store only with a committed roster.
  */
 @Service
 public class RosterImporter {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final Logger log = LoggerFactory.getLogger(RosterImporter.class);
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-    private final ContentStore store;
-    private final RosterRepository rosters;
-    private final CaseRegistry cases;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
-    private final RosterProperties properties;
+	private static final Logger log = LoggerFactory.getLogger(RosterImporter.class);
 
-    RosterImporter(ContentStore store, RosterRepository rosters, CaseRegistry cases, AuditLog audit,
-            TransactionTemplate transaction, RosterProperties properties) {
-        this.store = store;
-        this.rosters = rosters;
-        this.cases = cases;
-        this.audit = audit;
-        this.transaction = transaction;
-        this.properties = properties;
-    }
+	private final ContentStore store;
 
-    /** Stages the upload and imports it; see {@link #importStaged}. */
-    public ImportResult importRoster(StaffUser user, String fileName, InputStream content, boolean acceptValidRows)
-            throws IOException {
-        try (StagedFile staged = store.stage(content)) {
-            return importStaged(user, fileName, staged, acceptValidRows);
-        }
-    }
+	private final RosterRepository rosters;
 
-    /** Imports a file already staged (the web page keeps a rejected upload so the clerk can accept its valid rows). */
-    public ImportResult importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows)
-            throws IOException {
-        long municipalityId = user.municipalityId();
-        Optional<RosterSummary> existing = rosters.findByHash(municipalityId, staged.sha256());
-        if (existing.isPresent()) {
-            return existingResult(existing.get());
-        }
-        RosterFormat format = RosterFileReader.detect(staged.path());
-        long rosterId;
-        try {
-            rosterId = transaction.execute(status -> rosters.insert(municipalityId, staged.sha256(), fileName,
-                    staged.size(), format, user.getUsername()));
-        } catch (DuplicateKeyException e) {
-            // The same file arrived twice at once: answer with the finished roster, or say the first is still running.
-            return rosters.findByHash(municipalityId, staged.sha256()).map(this::existingResult)
-                    .orElseThrow(ImportInProgressException::new);
-        }
-        try {
-            ImportResult result = new Run(municipalityId, rosterId, fileName, staged, format).execute(acceptValidRows);
-            if (result.outcome() == ImportResult.Outcome.CREATED) {
-                audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "roster", result.id().toString());
-            } else {
-                discard(rosterId);
-            }
-            return result;
-        } catch (IOException | RuntimeException e) {
-            discard(rosterId);
-            throw e;
-        }
-    }
+	private final CaseRegistry cases;
 
-    private void discard(long rosterId) {
-        transaction.executeWithoutResult(status -> rosters.deleteUnfinished(rosterId));
-    }
+	private final AuditLog audit;
 
-    public Optional<RosterSummary> find(StaffUser user, long rosterId) {
-        return rosters.find(user.municipalityId(), rosterId);
-    }
+	private final TransactionTemplate transaction;
 
-    public List<RosterSummary> list(StaffUser user) {
-        return rosters.list(user.municipalityId());
-    }
+	private final RosterProperties properties;
 
-    /** A roster with its rejected rows (which quote personal data), as a record view: audited. */
-    public Optional<RosterSummary> view(StaffUser user, long rosterId) {
-        return rosters.find(user.municipalityId(), rosterId).map(r -> {
-            audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster", Long.toString(r.id()));
-            return r;
-        });
-    }
+	RosterImporter(ContentStore store, RosterRepository rosters, CaseRegistry cases, AuditLog audit,
+			TransactionTemplate transaction, RosterProperties properties) {
+		this.store = store;
+		this.rosters = rosters;
+		this.cases = cases;
+		this.audit = audit;
+		this.transaction = transaction;
+		this.properties = properties;
+	}
 
-    public List<RowError> rejectedRowsOf(StaffUser user, long rosterId) {
-        return rosters.find(user.municipalityId(), rosterId).map(r -> rosters.errorsOf(r.id())).orElse(List.of());
-    }
+	/** Stages the upload and imports it; see {@link #importStaged}. */
+	public ImportResult importRoster(StaffUser user, String fileName, InputStream content, boolean acceptValidRows)
+			throws IOException {
+		try (StagedFile staged = store.stage(content)) {
+			return importStaged(user, fileName, staged, acceptValidRows);
+		}
+	}
 
-    /** The roster's cases, or empty when the roster is not the user's municipality's. The access is audited. */
-    public Optional<List<CaseSummary>> casesOf(StaffUser user, long rosterId) {
-        return rosters.find(user.municipalityId(), rosterId).map(r -> {
-            audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster-cases",
-                    Long.toString(r.id()));
-            return cases.casesOfRoster(user.municipalityId(), r.id());
-        });
-    }
+	/**
+	 * Imports a file already staged (the web page keeps a rejected upload so the clerk
+	 * can accept its valid rows).
+	 */
+	public ImportResult importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows)
+			throws IOException {
+		long municipalityId = user.municipalityId();
+		Optional<RosterSummary> existing = rosters.findByHash(municipalityId, staged.sha256());
+		if (existing.isPresent()) {
+			return existingResult(existing.get());
+		}
+		RosterFormat format = RosterFileReader.detect(staged.path());
+		long rosterId;
+		try {
+			rosterId = transaction.execute(status -> rosters.insert(municipalityId, staged.sha256(), fileName,
+					staged.size(), format, user.getUsername()));
+		}
+		catch (DuplicateKeyException e) {
+			// The same file arrived twice at once: answer with the finished roster, or
+			// say the first is still running.
+			return rosters.findByHash(municipalityId, staged.sha256())
+				.map(this::existingResult)
+				.orElseThrow(ImportInProgressException::new);
+		}
+		try {
+			ImportResult result = new Run(municipalityId, rosterId, fileName, staged, format).execute(acceptValidRows);
+			if (result.outcome() == ImportResult.Outcome.CREATED) {
+				audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "roster", result.id().toString());
+			}
+			else {
+				discard(rosterId);
+			}
+			return result;
+		}
+		catch (IOException | RuntimeException e) {
+			discard(rosterId);
+			throw e;
+		}
+	}
 
-    /** The original file as uploaded, or empty when the roster is not the user's municipality's. Audited. */
-    public Optional<Path> originalFile(StaffUser user, long rosterId) {
-        return rosters.find(user.municipalityId(), rosterId).flatMap(r -> {
-            audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "roster-file",
-                    Long.toString(r.id()));
-            return store.find(r.sha256());
-        });
-    }
+	private void discard(long rosterId) {
+		transaction.executeWithoutResult(status -> rosters.deleteUnfinished(rosterId));
+	}
 
-    private ImportResult existingResult(RosterSummary r) {
-        return new ImportResult(ImportResult.Outcome.EXISTING, r.id(), r.format(), r.acceptedRows(), r.acceptedRows(),
-                r.rejectedRows(),
-                0, false, 0, List.of(), List.of());
-    }
+	public Optional<RosterSummary> find(StaffUser user, long rosterId) {
+		return rosters.find(user.municipalityId(), rosterId);
+	}
 
-    /** The state of one import while its rows stream by. */
-    private final class Run {
-        private final long municipalityId;
-        private final long rosterId;
-        private final String fileName;
-        private final StagedFile staged;
-        private final RosterFormat format;
-        private final LocalDate today = LocalDate.now(JAPAN);
-        private final List<RowError> errors = new ArrayList<>();
-        private final List<RowError> headerErrors = new ArrayList<>();
-        private List<RowError> warnings = List.of();
-        private RowValidator validator;
-        private int errorCount;
-        private int total;
-        private int rejected;
-        private int valid;
+	public List<RosterSummary> list(StaffUser user) {
+		return rosters.list(user.municipalityId());
+	}
 
-        Run(long municipalityId, long rosterId, String fileName, StagedFile staged, RosterFormat format) {
-            this.municipalityId = municipalityId;
-            this.rosterId = rosterId;
-            this.fileName = fileName;
-            this.staged = staged;
-            this.format = format;
-        }
+	/**
+	 * A roster with its rejected rows (which quote personal data), as a record view:
+	 * audited.
+	 */
+	public Optional<RosterSummary> view(StaffUser user, long rosterId) {
+		return rosters.find(user.municipalityId(), rosterId).map(r -> {
+			audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster", Long.toString(r.id()));
+			return r;
+		});
+	}
 
-        ImportResult execute(boolean acceptValidRows) throws IOException {
-            long started = System.nanoTime();
-            CaseRegistry.CaseWriter writer = cases.writer(municipalityId, rosterId);
-            RosterFileReader.read(staged.path(), format, row -> accept(row, writer, acceptValidRows));
-            writer.finish();
-            if (validator == null) {
-                return rejected(List.of(new RowError(1, "", "", "NO_HEADER", "見出し行がありません")));
-            }
-            if (!headerErrors.isEmpty()) {
-                return rejected(headerErrors);
-            }
-            if (total == 0) {
-                return rejected(List.of(new RowError(2, "", "", "NO_ROWS", "申請者の行がありません")));
-            }
-            if (rejected > 0 && (!acceptValidRows || valid == 0)) {
-                return rejected(errors);
-            }
-            store.keep(staged);
-            int accepted = writer.written();
-            int duplicates = transaction.execute(status -> {
-                if (!errors.isEmpty()) {
-                    rosters.saveErrors(rosterId, errors);
-                }
-                int flagged = writer.flagRepeatedPeople();
-                rosters.complete(rosterId, total, accepted, rejected);
-                return flagged;
-            });
-            // Counts and durations only: a roster's content never reaches the log.
-            log.info("Roster {} imported: {} rows kept, {} rejected, {} possible duplicates in {} ms", rosterId,
-                    accepted, rejected, duplicates, (System.nanoTime() - started) / 1_000_000);
-            return new ImportResult(ImportResult.Outcome.CREATED, rosterId, format.label(), accepted, valid, rejected,
-                    errorCount, errorCount > errors.size(), duplicates, errors, warnings);
-        }
+	public List<RowError> rejectedRowsOf(StaffUser user, long rosterId) {
+		return rosters.find(user.municipalityId(), rosterId).map(r -> rosters.errorsOf(r.id())).orElse(List.of());
+	}
 
-        private void accept(RawRow row, CaseRegistry.CaseWriter writer, boolean acceptValidRows) {
-            if (validator == null) {
-                var header = RowValidator.forHeader(row, today);
-                validator = header.validator();
-                headerErrors.addAll(header.errors());
-                warnings = header.warnings();
-                return;
-            }
-            if (!headerErrors.isEmpty() || row.isBlank()) {
-                return;
-            }
-            total++;
-            RowValidator.Outcome outcome = validator.validate(row);
-            if (outcome.applicant() != null) {
-                valid++;
-                // Once a row failed, an all-or-nothing import will be discarded: validate on, write no more.
-                if (rejected == 0 || acceptValidRows) {
-                    writer.add(outcome.applicant());
-                }
-                return;
-            }
-            rejected++;
-            for (RowError e : outcome.errors()) {
-                errorCount++;
-                if (errors.size() < properties.maxReportedErrors()) {
-                    errors.add(e);
-                }
-            }
-        }
+	/**
+	 * The roster's cases, or empty when the roster is not the user's municipality's. The
+	 * access is audited.
+	 */
+	public Optional<List<CaseSummary>> casesOf(StaffUser user, long rosterId) {
+		return rosters.find(user.municipalityId(), rosterId).map(r -> {
+			audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster-cases",
+					Long.toString(r.id()));
+			return cases.casesOfRoster(user.municipalityId(), r.id());
+		});
+	}
 
-        private ImportResult rejected(List<RowError> reported) {
-            return new ImportResult(ImportResult.Outcome.REJECTED, null, format.label(), 0, valid, rejected,
-                    Math.max(errorCount, reported.size()), errorCount > reported.size(), 0, reported, warnings);
-        }
-    }
+	/**
+	 * The original file as uploaded, or empty when the roster is not the user's
+	 * municipality's. Audited.
+	 */
+	public Optional<Path> originalFile(StaffUser user, long rosterId) {
+		return rosters.find(user.municipalityId(), rosterId).flatMap(r -> {
+			audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "roster-file",
+					Long.toString(r.id()));
+			return store.find(r.sha256());
+		});
+	}
+
+	private ImportResult existingResult(RosterSummary r) {
+		return new ImportResult(ImportResult.Outcome.EXISTING, r.id(), r.format(), r.acceptedRows(), r.acceptedRows(),
+				r.rejectedRows(), 0, false, 0, List.of(), List.of());
+	}
+
+	/** The state of one import while its rows stream by. */
+	private final class Run {
+
+		private final long municipalityId;
+
+		private final long rosterId;
+
+		private final String fileName;
+
+		private final StagedFile staged;
+
+		private final RosterFormat format;
+
+		private final LocalDate today = LocalDate.now(JAPAN);
+
+		private final List<RowError> errors = new ArrayList<>();
+
+		private final List<RowError> headerErrors = new ArrayList<>();
+
+		private List<RowError> warnings = List.of();
+
+		private RowValidator validator;
+
+		private int errorCount;
+
+		private int total;
+
+		private int rejected;
+
+		private int valid;
+
+		Run(long municipalityId, long rosterId, String fileName, StagedFile staged, RosterFormat format) {
+			this.municipalityId = municipalityId;
+			this.rosterId = rosterId;
+			this.fileName = fileName;
+			this.staged = staged;
+			this.format = format;
+		}
+
+		ImportResult execute(boolean acceptValidRows) throws IOException {
+			long started = System.nanoTime();
+			CaseRegistry.CaseWriter writer = cases.writer(municipalityId, rosterId);
+			RosterFileReader.read(staged.path(), format, row -> accept(row, writer, acceptValidRows));
+			writer.finish();
+			if (validator == null) {
+				return rejected(List.of(new RowError(1, "", "", "NO_HEADER", "見出し行がありません")));
+			}
+			if (!headerErrors.isEmpty()) {
+				return rejected(headerErrors);
+			}
+			if (total == 0) {
+				return rejected(List.of(new RowError(2, "", "", "NO_ROWS", "申請者の行がありません")));
+			}
+			if (rejected > 0 && (!acceptValidRows || valid == 0)) {
+				return rejected(errors);
+			}
+			store.keep(staged);
+			int accepted = writer.written();
+			int duplicates = transaction.execute(status -> {
+				if (!errors.isEmpty()) {
+					rosters.saveErrors(rosterId, errors);
+				}
+				int flagged = writer.flagRepeatedPeople();
+				rosters.complete(rosterId, total, accepted, rejected);
+				return flagged;
+			});
+			// Counts and durations only: a roster's content never reaches the log.
+			log.info("Roster {} imported: {} rows kept, {} rejected, {} possible duplicates in {} ms", rosterId,
+					accepted, rejected, duplicates, (System.nanoTime() - started) / 1_000_000);
+			return new ImportResult(ImportResult.Outcome.CREATED, rosterId, format.label(), accepted, valid, rejected,
+					errorCount, errorCount > errors.size(), duplicates, errors, warnings);
+		}
+
+		private void accept(RawRow row, CaseRegistry.CaseWriter writer, boolean acceptValidRows) {
+			if (validator == null) {
+				var header = RowValidator.forHeader(row, today);
+				validator = header.validator();
+				headerErrors.addAll(header.errors());
+				warnings = header.warnings();
+				return;
+			}
+			if (!headerErrors.isEmpty() || row.isBlank()) {
+				return;
+			}
+			total++;
+			RowValidator.Outcome outcome = validator.validate(row);
+			if (outcome.applicant() != null) {
+				valid++;
+				// Once a row failed, an all-or-nothing import will be discarded: validate
+				// on, write no more.
+				if (rejected == 0 || acceptValidRows) {
+					writer.add(outcome.applicant());
+				}
+				return;
+			}
+			rejected++;
+			for (RowError e : outcome.errors()) {
+				errorCount++;
+				if (errors.size() < properties.maxReportedErrors()) {
+					errors.add(e);
+				}
+			}
+		}
+
+		private ImportResult rejected(List<RowError> reported) {
+			return new ImportResult(ImportResult.Outcome.REJECTED, null, format.label(), 0, valid, rejected,
+					Math.max(errorCount, reported.size()), errorCount > reported.size(), 0, reported, warnings);
+		}
+
+	}
+
 }

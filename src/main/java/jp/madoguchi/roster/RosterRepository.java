@@ -16,91 +16,101 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RosterRepository {
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+	private final JdbcClient jdbc;
 
-    RosterRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
-    }
+	private final JdbcTemplate jdbcTemplate;
 
-    long insert(long municipalityId, String sha256, String fileName, long size, RosterFormat format,
-            String uploadedBy) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO roster (municipality_id, file_sha256, file_name, file_size, file_format, uploaded_by,
-                    uploaded_at, total_rows, accepted_rows, rejected_rows, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'IMPORTING')""")
-                .params(municipalityId, sha256, fileName, size, format.name(), uploadedBy,
-                        OffsetDateTime.now(ZoneOffset.UTC))
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
+	RosterRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
 
-    /** Makes the roster visible, with its counts. */
-    void complete(long rosterId, int total, int accepted, int rejected) {
-        jdbc.sql("UPDATE roster SET total_rows = ?, accepted_rows = ?, rejected_rows = ?, state = 'COMPLETE' WHERE id = ?")
-                .params(total, accepted, rejected, rosterId).update();
-    }
+	long insert(long municipalityId, String sha256, String fileName, long size, RosterFormat format,
+			String uploadedBy) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO roster (municipality_id, file_sha256, file_name, file_size, file_format, uploaded_by,
+				    uploaded_at, total_rows, accepted_rows, rejected_rows, state)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 'IMPORTING')""")
+			.params(municipalityId, sha256, fileName, size, format.name(), uploadedBy,
+					OffsetDateTime.now(ZoneOffset.UTC))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
 
-    /** Removes a roster that did not complete, with everything written for it. */
-    void deleteUnfinished(long rosterId) {
-        jdbc.sql("DELETE FROM roster_error WHERE roster_id = ?").param(rosterId).update();
-        jdbc.sql("DELETE FROM applicant_case WHERE roster_id = ?").param(rosterId).update();
-        jdbc.sql("DELETE FROM roster WHERE id = ? AND state = 'IMPORTING'").param(rosterId).update();
-    }
+	/** Makes the roster visible, with its counts. */
+	void complete(long rosterId, int total, int accepted, int rejected) {
+		jdbc.sql(
+				"UPDATE roster SET total_rows = ?, accepted_rows = ?, rejected_rows = ?, state = 'COMPLETE' WHERE id = ?")
+			.params(total, accepted, rejected, rosterId)
+			.update();
+	}
 
-    /** Rosters left IMPORTING by a stopped process: their import can never finish. */
-    List<Long> unfinished() {
-        return jdbc.sql("SELECT id FROM roster WHERE state = 'IMPORTING'").query(Long.class).list();
-    }
+	/** Removes a roster that did not complete, with everything written for it. */
+	void deleteUnfinished(long rosterId) {
+		jdbc.sql("DELETE FROM roster_error WHERE roster_id = ?").param(rosterId).update();
+		jdbc.sql("DELETE FROM applicant_case WHERE roster_id = ?").param(rosterId).update();
+		jdbc.sql("DELETE FROM roster WHERE id = ? AND state = 'IMPORTING'").param(rosterId).update();
+	}
 
-    void saveErrors(long rosterId, List<RowError> errors) {
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO roster_error (roster_id, row_number, column_name, cell_value, code, message)
-                VALUES (?, ?, ?, ?, ?, ?)""", errors, 1000, (ps, e) -> {
-            ps.setLong(1, rosterId);
-            ps.setInt(2, e.row());
-            ps.setString(3, truncate(e.column(), 50));
-            ps.setString(4, truncate(e.value(), 1000));
-            ps.setString(5, e.code());
-            ps.setString(6, truncate(e.message(), 500));
-        });
-    }
+	/** Rosters left IMPORTING by a stopped process: their import can never finish. */
+	List<Long> unfinished() {
+		return jdbc.sql("SELECT id FROM roster WHERE state = 'IMPORTING'").query(Long.class).list();
+	}
 
-    Optional<RosterSummary> findByHash(long municipalityId, String sha256) {
-        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND file_sha256 = ? AND state = 'COMPLETE'")
-                .params(municipalityId, sha256).query(RosterRepository::summary).optional();
-    }
+	void saveErrors(long rosterId, List<RowError> errors) {
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO roster_error (roster_id, row_number, column_name, cell_value, code, message)
+				VALUES (?, ?, ?, ?, ?, ?)""", errors, 1000, (ps, e) -> {
+			ps.setLong(1, rosterId);
+			ps.setInt(2, e.row());
+			ps.setString(3, truncate(e.column(), 50));
+			ps.setString(4, truncate(e.value(), 1000));
+			ps.setString(5, e.code());
+			ps.setString(6, truncate(e.message(), 500));
+		});
+	}
 
-    Optional<RosterSummary> find(long municipalityId, long rosterId) {
-        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND id = ? AND state = 'COMPLETE'")
-                .params(municipalityId, rosterId).query(RosterRepository::summary).optional();
-    }
+	Optional<RosterSummary> findByHash(long municipalityId, String sha256) {
+		return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND file_sha256 = ? AND state = 'COMPLETE'")
+			.params(municipalityId, sha256)
+			.query(RosterRepository::summary)
+			.optional();
+	}
 
-    List<RosterSummary> list(long municipalityId) {
-        return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND state = 'COMPLETE' ORDER BY id DESC")
-                .param(municipalityId).query(RosterRepository::summary).list();
-    }
+	Optional<RosterSummary> find(long municipalityId, long rosterId) {
+		return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND id = ? AND state = 'COMPLETE'")
+			.params(municipalityId, rosterId)
+			.query(RosterRepository::summary)
+			.optional();
+	}
 
-    List<RowError> errorsOf(long rosterId) {
-        return jdbc.sql("""
-                SELECT row_number, column_name, cell_value, code, message FROM roster_error
-                WHERE roster_id = ? ORDER BY row_number, id""")
-                .param(rosterId)
-                .query((rs, n) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .list();
-    }
+	List<RosterSummary> list(long municipalityId) {
+		return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND state = 'COMPLETE' ORDER BY id DESC")
+			.param(municipalityId)
+			.query(RosterRepository::summary)
+			.list();
+	}
 
-    private static RosterSummary summary(ResultSet rs, int n) throws SQLException {
-        return new RosterSummary(rs.getLong("id"), rs.getString("file_name"),
-                RosterFormat.valueOf(rs.getString("file_format")).label(), rs.getString("file_sha256"),
-                rs.getLong("file_size"), rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class),
-                rs.getInt("total_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"));
-    }
+	List<RowError> errorsOf(long rosterId) {
+		return jdbc.sql("""
+				SELECT row_number, column_name, cell_value, code, message FROM roster_error
+				WHERE roster_id = ? ORDER BY row_number, id""")
+			.param(rosterId)
+			.query((rs, n) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
 
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
+	private static RosterSummary summary(ResultSet rs, int n) throws SQLException {
+		return new RosterSummary(rs.getLong("id"), rs.getString("file_name"),
+				RosterFormat.valueOf(rs.getString("file_format")).label(), rs.getString("file_sha256"),
+				rs.getLong("file_size"), rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class),
+				rs.getInt("total_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"));
+	}
+
+	private static String truncate(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+	}
+
 }

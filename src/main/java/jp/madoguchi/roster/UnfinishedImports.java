@@ -8,27 +8,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * At start, removes rosters whose import was cut off by a stop of the service (they were never visible). One service
- * instance owns a database, so an IMPORTING roster at start can never complete.
+ * At start, removes rosters whose import was cut off by a stop of the service (they were
+ * never visible). One service instance owns a database, so an IMPORTING roster at start
+ * can never complete.
  */
 @Component
 class UnfinishedImports implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(UnfinishedImports.class);
+	private static final Logger log = LoggerFactory.getLogger(UnfinishedImports.class);
 
-    private final RosterRepository rosters;
-    private final TransactionTemplate transaction;
+	private final RosterRepository rosters;
 
-    UnfinishedImports(RosterRepository rosters, TransactionTemplate transaction) {
-        this.rosters = rosters;
-        this.transaction = transaction;
-    }
+	private final TransactionTemplate transaction;
 
-    @Override
-    public void run(ApplicationArguments args) {
-        for (long id : rosters.unfinished()) {
-            transaction.executeWithoutResult(status -> rosters.deleteUnfinished(id));
-            log.warn("Removed roster {} whose import was interrupted; it was never visible", id);
-        }
-    }
+	UnfinishedImports(RosterRepository rosters, TransactionTemplate transaction) {
+		this.rosters = rosters;
+		this.transaction = transaction;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		for (long id : rosters.unfinished()) {
+			transaction.executeWithoutResult(status -> rosters.deleteUnfinished(id));
+			log.warn("Removed roster {} whose import was interrupted; it was never visible", id);
+		}
+	}
+
 }

@@ -19,88 +19,105 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Files named by the SHA-256 of their content ({@code files/ab/abcdef…}). A file is staged in a temporary file, hashed
- * while it is written, then moved into place atomically; an existing file is never overwritten.
+ * Files named by the SHA-256 of their content ({@code files/ab/abcdef…}). A file is
+ * staged in a temporary file, hashed while it is written, then moved into place
+ * atomically; an existing file is never overwritten.
  */
 @Component
 public class ContentStore {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private final Path root;
-    private final Path staging;
+	private final Path root;
 
-    ContentStore(StorageProperties properties) {
-        this.root = properties.dataDir().resolve("files");
-        this.staging = properties.dataDir().resolve("staging");
-        try {
-            Files.createDirectories(root);
-            Files.createDirectories(staging);
-            removeLeftoverStagedFiles();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
-        }
-    }
+	private final Path staging;
 
-    /** Staged files belong to requests of a previous run that can no longer finish; they were never stored. */
-    private void removeLeftoverStagedFiles() throws IOException {
-        try (var leftovers = Files.list(staging)) {
-            for (Path p : (Iterable<Path>) leftovers::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
+	ContentStore(StorageProperties properties) {
+		this.root = properties.dataDir().resolve("files");
+		this.staging = properties.dataDir().resolve("staging");
+		try {
+			Files.createDirectories(root);
+			Files.createDirectories(staging);
+			removeLeftoverStagedFiles();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
+		}
+	}
 
-    /** Copies the stream into a staged file and returns it with its hash; nothing is stored until {@link #keep}. */
-    public StagedFile stage(InputStream in) throws IOException {
-        Path tmp = Files.createTempFile(staging, "upload-", ".part");
-        MessageDigest sha = sha256();
-        long size;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
-            size = in.transferTo(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        return new StagedFile(tmp, HexFormat.of().formatHex(sha.digest()), size);
-    }
+	/**
+	 * Staged files belong to requests of a previous run that can no longer finish; they
+	 * were never stored.
+	 */
+	private void removeLeftoverStagedFiles() throws IOException {
+		try (var leftovers = Files.list(staging)) {
+			for (Path p : (Iterable<Path>) leftovers::iterator) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
 
-    /** Moves a staged file into the store under its hash; a file already stored under that hash stays as it is. */
-    public String keep(StagedFile staged) throws IOException {
-        Path target = pathOf(staged.sha256());
-        if (Files.exists(target)) {
-            staged.discard();
-            return staged.sha256();
-        }
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            staged.discard();
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(staged.path(), target);
-        }
-        target.toFile().setReadOnly();
-        return staged.sha256();
-    }
+	/**
+	 * Copies the stream into a staged file and returns it with its hash; nothing is
+	 * stored until {@link #keep}.
+	 */
+	public StagedFile stage(InputStream in) throws IOException {
+		Path tmp = Files.createTempFile(staging, "upload-", ".part");
+		MessageDigest sha = sha256();
+		long size;
+		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
+			size = in.transferTo(out);
+		}
+		catch (IOException | RuntimeException e) {
+			Files.deleteIfExists(tmp);
+			throw e;
+		}
+		return new StagedFile(tmp, HexFormat.of().formatHex(sha.digest()), size);
+	}
 
-    public Optional<Path> find(String sha256) {
-        if (!SHA256.matcher(sha256).matches()) {
-            return Optional.empty();
-        }
-        Path p = pathOf(sha256);
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-    }
+	/**
+	 * Moves a staged file into the store under its hash; a file already stored under that
+	 * hash stays as it is.
+	 */
+	public String keep(StagedFile staged) throws IOException {
+		Path target = pathOf(staged.sha256());
+		if (Files.exists(target)) {
+			staged.discard();
+			return staged.sha256();
+		}
+		Files.createDirectories(target.getParent());
+		try {
+			Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (FileAlreadyExistsException e) {
+			staged.discard();
+		}
+		catch (AtomicMoveNotSupportedException e) {
+			Files.move(staged.path(), target);
+		}
+		target.toFile().setReadOnly();
+		return staged.sha256();
+	}
 
-    private Path pathOf(String sha256) {
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
-    }
+	public Optional<Path> find(String sha256) {
+		if (!SHA256.matcher(sha256).matches()) {
+			return Optional.empty();
+		}
+		Path p = pathOf(sha256);
+		return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+	}
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	private Path pathOf(String sha256) {
+		return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 }

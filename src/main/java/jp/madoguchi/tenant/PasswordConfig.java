@@ -8,9 +8,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration
 class PasswordConfig {
 
-    /** bcrypt, with the algorithm id stored beside each hash so it can be upgraded later. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
+	/**
+	 * bcrypt, with the algorithm id stored beside each hash so it can be upgraded later.
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
 }

@@ -12,69 +12,80 @@ import java.util.Optional;
 /** The signed-in user, with the municipality every query of theirs is scoped to. */
 public class StaffUser extends User {
 
-    private final long municipalityId;
-    private final String municipalityName;
-    private final String displayName;
-    private final Set<Role> roles;
-    private final String workstation;
+	private final long municipalityId;
 
-    StaffUser(String username, String passwordHash, boolean enabled, long municipalityId, String municipalityName,
-            String displayName, Set<Role> roles) {
-        this(username, passwordHash, enabled, municipalityId, municipalityName, displayName, roles, null);
-    }
+	private final String municipalityName;
 
-    private StaffUser(String username, String passwordHash, boolean enabled, long municipalityId,
-            String municipalityName, String displayName, Set<Role> roles, String workstation) {
-        super(username, passwordHash, enabled, true, true, true, authorities(roles));
-        this.municipalityId = municipalityId;
-        this.municipalityName = municipalityName;
-        this.displayName = displayName;
-        this.roles = Set.copyOf(roles);
-        this.workstation = workstation;
-    }
+	private final String displayName;
 
-    /** A counter PC signed in with its workstation key: it may ship that workstation's device log, nothing else. */
-    static StaffUser workstation(long municipalityId, String municipalityName, String workstation) {
-        return new StaffUser("workstation:" + workstation, "", true, municipalityId, municipalityName, workstation,
-                Set.of(Role.WORKSTATION), workstation);
-    }
+	private final Set<Role> roles;
 
-    /** The workstation this sign-in is bound to, for a workstation key; empty for a person. */
-    public Optional<String> boundWorkstation() {
-        return Optional.ofNullable(workstation);
-    }
+	private final String workstation;
 
-    private static Collection<? extends GrantedAuthority> authorities(Set<Role> roles) {
-        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
-    }
+	StaffUser(String username, String passwordHash, boolean enabled, long municipalityId, String municipalityName,
+			String displayName, Set<Role> roles) {
+		this(username, passwordHash, enabled, municipalityId, municipalityName, displayName, roles, null);
+	}
 
-    public long municipalityId() {
-        return municipalityId;
-    }
+	private StaffUser(String username, String passwordHash, boolean enabled, long municipalityId,
+			String municipalityName, String displayName, Set<Role> roles, String workstation) {
+		super(username, passwordHash, enabled, true, true, true, authorities(roles));
+		this.municipalityId = municipalityId;
+		this.municipalityName = municipalityName;
+		this.displayName = displayName;
+		this.roles = Set.copyOf(roles);
+		this.workstation = workstation;
+	}
 
-    public String municipalityName() {
-        return municipalityName;
-    }
+	/**
+	 * A counter PC signed in with its workstation key: it may ship that workstation's
+	 * device log, nothing else.
+	 */
+	static StaffUser workstation(long municipalityId, String municipalityName, String workstation) {
+		return new StaffUser("workstation:" + workstation, "", true, municipalityId, municipalityName, workstation,
+				Set.of(Role.WORKSTATION), workstation);
+	}
 
-    public String displayName() {
-        return displayName;
-    }
+	/**
+	 * The workstation this sign-in is bound to, for a workstation key; empty for a
+	 * person.
+	 */
+	public Optional<String> boundWorkstation() {
+		return Optional.ofNullable(workstation);
+	}
 
-    public Set<Role> roles() {
-        return roles;
-    }
+	private static Collection<? extends GrantedAuthority> authorities(Set<Role> roles) {
+		return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
+	}
 
-    public boolean hasRole(Role role) {
-        return roles.contains(role);
-    }
+	public long municipalityId() {
+		return municipalityId;
+	}
 
-    @Override
-    public boolean equals(Object o) {
-        return super.equals(o);
-    }
+	public String municipalityName() {
+		return municipalityName;
+	}
 
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
+	public String displayName() {
+		return displayName;
+	}
+
+	public Set<Role> roles() {
+		return roles;
+	}
+
+	public boolean hasRole(Role role) {
+		return roles.contains(role);
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return super.equals(o);
+	}
+
+	@Override
+	public int hashCode() {
+		return super.hashCode();
+	}
+
 }

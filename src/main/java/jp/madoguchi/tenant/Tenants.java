@@ -21,88 +21,101 @@ import java.sql.SQLException;
 @Service
 public class Tenants implements UserDetailsService {
 
-    private final JdbcClient jdbc;
-    private final PasswordEncoder passwords;
+	private final JdbcClient jdbc;
 
-    Tenants(JdbcClient jdbc, PasswordEncoder passwords) {
-        this.jdbc = jdbc;
-        this.passwords = passwords;
-    }
+	private final PasswordEncoder passwords;
 
-    @Transactional
-    public Municipality createMunicipality(LocalGovernmentCode code, String name, String mayorTitle, String department,
-            String phone, String officeHours) {
-        jdbc.sql("""
-                INSERT INTO municipality (code, name, mayor_title, department, phone, office_hours)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(code.value(), name, mayorTitle, department, phone, officeHours)
-                .update();
-        return findMunicipality(code).orElseThrow();
-    }
+	Tenants(JdbcClient jdbc, PasswordEncoder passwords) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+	}
 
-    public Optional<Municipality> findMunicipality(LocalGovernmentCode code) {
-        return jdbc.sql("SELECT * FROM municipality WHERE code = ?").param(code.value()).query(Tenants::municipality)
-                .optional();
-    }
+	@Transactional
+	public Municipality createMunicipality(LocalGovernmentCode code, String name, String mayorTitle, String department,
+			String phone, String officeHours) {
+		jdbc.sql("""
+				INSERT INTO municipality (code, name, mayor_title, department, phone, office_hours)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(code.value(), name, mayorTitle, department, phone, officeHours)
+			.update();
+		return findMunicipality(code).orElseThrow();
+	}
 
-    public Optional<Municipality> findMunicipality(long id) {
-        return jdbc.sql("SELECT * FROM municipality WHERE id = ?").param(id).query(Tenants::municipality).optional();
-    }
+	public Optional<Municipality> findMunicipality(LocalGovernmentCode code) {
+		return jdbc.sql("SELECT * FROM municipality WHERE code = ?")
+			.param(code.value())
+			.query(Tenants::municipality)
+			.optional();
+	}
 
-    /** Creates a user with a hashed password; a username is unique across all municipalities. */
-    @Transactional
-    public void createUser(long municipalityId, String username, String rawPassword, String displayName,
-            Set<Role> roles) {
-        jdbc.sql("""
-                INSERT INTO app_user (municipality_id, username, password_hash, display_name, roles, enabled)
-                VALUES (?, ?, ?, ?, ?, TRUE)""")
-                .params(municipalityId, username, passwords.encode(rawPassword), displayName,
-                        roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
-                .update();
-    }
+	public Optional<Municipality> findMunicipality(long id) {
+		return jdbc.sql("SELECT * FROM municipality WHERE id = ?").param(id).query(Tenants::municipality).optional();
+	}
 
-    public boolean userExists(String username) {
-        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Long.class)
-                .single() > 0;
-    }
+	/**
+	 * Creates a user with a hashed password; a username is unique across all
+	 * municipalities.
+	 */
+	@Transactional
+	public void createUser(long municipalityId, String username, String rawPassword, String displayName,
+			Set<Role> roles) {
+		jdbc.sql("""
+				INSERT INTO app_user (municipality_id, username, password_hash, display_name, roles, enabled)
+				VALUES (?, ?, ?, ?, ?, TRUE)""")
+			.params(municipalityId, username, passwords.encode(rawPassword), displayName,
+					roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+			.update();
+	}
 
-    public long userCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
-    }
+	public boolean userExists(String username) {
+		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?")
+			.param(username)
+			.query(Long.class)
+			.single() > 0;
+	}
 
-    public List<UserSummary> usersOf(long municipalityId) {
-        return jdbc.sql("SELECT username, display_name, roles, enabled FROM app_user WHERE municipality_id = ? ORDER BY username")
-                .param(municipalityId)
-                .query((rs, n) -> new UserSummary(rs.getString(1), rs.getString(2), parseRoles(rs.getString(3)),
-                        rs.getBoolean(4)))
-                .list();
-    }
+	public long userCount() {
+		return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+	}
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("""
-                SELECT u.username, u.password_hash, u.enabled, u.display_name, u.roles, m.id, m.name
-                FROM app_user u JOIN municipality m ON m.id = u.municipality_id WHERE u.username = ?""")
-                .param(username)
-                .query((rs, n) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(6),
-                        rs.getString(7), rs.getString(4), parseRoles(rs.getString(5))))
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-    }
+	public List<UserSummary> usersOf(long municipalityId) {
+		return jdbc.sql(
+				"SELECT username, display_name, roles, enabled FROM app_user WHERE municipality_id = ? ORDER BY username")
+			.param(municipalityId)
+			.query((rs, n) -> new UserSummary(rs.getString(1), rs.getString(2), parseRoles(rs.getString(3)),
+					rs.getBoolean(4)))
+			.list();
+	}
 
-    private static Set<Role> parseRoles(String csv) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Role::valueOf)
-                .forEach(roles::add);
-        return roles;
-    }
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		return jdbc.sql("""
+				SELECT u.username, u.password_hash, u.enabled, u.display_name, u.roles, m.id, m.name
+				FROM app_user u JOIN municipality m ON m.id = u.municipality_id WHERE u.username = ?""")
+			.param(username)
+			.query((rs, n) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(6),
+					rs.getString(7), rs.getString(4), parseRoles(rs.getString(5))))
+			.optional()
+			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+	}
 
-    private static Municipality municipality(ResultSet rs, int n) throws SQLException {
-        return new Municipality(rs.getLong("id"), new LocalGovernmentCode(rs.getString("code")), rs.getString("name"),
-                rs.getString("mayor_title"), rs.getString("department"), rs.getString("phone"),
-                rs.getString("office_hours"));
-    }
+	private static Set<Role> parseRoles(String csv) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		Arrays.stream(csv.split(","))
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
+			.map(Role::valueOf)
+			.forEach(roles::add);
+		return roles;
+	}
 
-    public record UserSummary(String username, String displayName, Set<Role> roles, boolean enabled) {
-    }
+	private static Municipality municipality(ResultSet rs, int n) throws SQLException {
+		return new Municipality(rs.getLong("id"), new LocalGovernmentCode(rs.getString("code")), rs.getString("name"),
+				rs.getString("mayor_title"), rs.getString("department"), rs.getString("phone"),
+				rs.getString("office_hours"));
+	}
+
+	public record UserSummary(String username, String displayName, Set<Role> roles, boolean enabled) {
+	}
+
 }

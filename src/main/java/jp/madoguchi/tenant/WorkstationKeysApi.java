@@ -16,39 +16,43 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code /api/workstation-keys} (ADMIN or OPERATOR): make, list and revoke the counter PCs' keys. */
+/**
+ * {@code /api/workstation-keys} (ADMIN or OPERATOR): make, list and revoke the counter
+ * PCs' keys.
+ */
 @RestController
 @RequestMapping("/api/workstation-keys")
 class WorkstationKeysApi {
 
-    private final WorkstationKeys keys;
+	private final WorkstationKeys keys;
 
-    WorkstationKeysApi(WorkstationKeys keys) {
-        this.keys = keys;
-    }
+	WorkstationKeysApi(WorkstationKeys keys) {
+		this.keys = keys;
+	}
 
-    /** 201 with the key: the only time it is shown. */
-    @PostMapping
-    ResponseEntity<WorkstationKeys.IssuedKey> issue(@AuthenticationPrincipal StaffUser user,
-            @RequestBody Map<String, String> body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(keys.issue(user, body.get("workstation")));
-    }
+	/** 201 with the key: the only time it is shown. */
+	@PostMapping
+	ResponseEntity<WorkstationKeys.IssuedKey> issue(@AuthenticationPrincipal StaffUser user,
+			@RequestBody Map<String, String> body) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(keys.issue(user, body.get("workstation")));
+	}
 
-    @GetMapping
-    List<WorkstationKeys.KeySummary> list(@AuthenticationPrincipal StaffUser user) {
-        return keys.list(user.municipalityId());
-    }
+	@GetMapping
+	List<WorkstationKeys.KeySummary> list(@AuthenticationPrincipal StaffUser user) {
+		return keys.list(user.municipalityId());
+	}
 
-    @DeleteMapping("/{id}")
-    ResponseEntity<Void> revoke(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        if (!keys.revoke(user.municipalityId(), id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return ResponseEntity.noContent().build();
-    }
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> revoke(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		if (!keys.revoke(user.municipalityId(), id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return ResponseEntity.noContent().build();
+	}
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("code", "BAD_WORKSTATION", "message", e.getMessage()));
-    }
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
+		return ResponseEntity.badRequest().body(Map.of("code", "BAD_WORKSTATION", "message", e.getMessage()));
+	}
+
 }

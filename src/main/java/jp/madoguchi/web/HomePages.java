@@ -11,19 +11,20 @@ import jp.madoguchi.tenant.StaffUser;
 @Controller
 class HomePages {
 
-    @GetMapping("/login")
-    String login() {
-        return "login";
-    }
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
 
-    @GetMapping("/")
-    String home(@AuthenticationPrincipal StaffUser user) {
-        if (user != null && user.hasRole(Role.CLERK)) {
-            return "redirect:/rosters";
-        }
-        if (user != null && user.hasRole(Role.ADMIN)) {
-            return "redirect:/admin/templates";
-        }
-        return "home";
-    }
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal StaffUser user) {
+		if (user != null && user.hasRole(Role.CLERK)) {
+			return "redirect:/rosters";
+		}
+		if (user != null && user.hasRole(Role.ADMIN)) {
+			return "redirect:/admin/templates";
+		}
+		return "home";
+	}
+
 }

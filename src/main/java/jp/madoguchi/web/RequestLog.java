@@ -15,26 +15,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One line per request: method, path, status, time. Never the query string, headers or body — they may carry names
- * or file contents — and paths of madoguchi hold only ids.
+ * One line per request: method, path, status, time. Never the query string, headers or
+ * body — they may carry names or file contents — and paths of madoguchi hold only ids.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestLog extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger("madoguchi.requests");
+	private static final Logger log = LoggerFactory.getLogger("madoguchi.requests");
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        long start = System.nanoTime();
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            if (log.isInfoEnabled() && !request.getRequestURI().startsWith("/css/")) {
-                log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                        (System.nanoTime() - start) / 1_000_000);
-            }
-        }
-    }
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long start = System.nanoTime();
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			if (log.isInfoEnabled() && !request.getRequestURI().startsWith("/css/")) {
+				log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+						(System.nanoTime() - start) / 1_000_000);
+			}
+		}
+	}
+
 }

@@ -6,14 +6,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A municipality's own template versions on the embedded default: H2 in file mode under a fresh data directory. */
+/**
+ * A municipality's own template versions on the embedded default: H2 in file mode under a
+ * fresh data directory.
+ */
 class MunicipalTemplatesH2Test extends MunicipalTemplatesContract {
 
-    @TempDir
-    static Path dataDir;
+	@TempDir
+	static Path dataDir;
 
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("madoguchi.data-dir", dataDir::toString);
-    }
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("madoguchi.data-dir", dataDir::toString);
+	}
+
 }

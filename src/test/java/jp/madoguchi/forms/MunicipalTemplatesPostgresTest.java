@@ -9,16 +9,20 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import jp.madoguchi.support.PostgresTestDatabase;
 
-/** A municipality's own template versions on a real PostgreSQL server (BYTEA content, the current pointer). */
+/**
+ * A municipality's own template versions on a real PostgreSQL server (BYTEA content, the
+ * current pointer).
+ */
 @ExtendWith(PostgresTestDatabase.class)
 class MunicipalTemplatesPostgresTest extends MunicipalTemplatesContract {
 
-    @TempDir
-    static Path dataDir;
+	@TempDir
+	static Path dataDir;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("madoguchi.data-dir", dataDir::toString);
-        PostgresTestDatabase.register(registry);
-    }
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("madoguchi.data-dir", dataDir::toString);
+		PostgresTestDatabase.register(registry);
+	}
+
 }

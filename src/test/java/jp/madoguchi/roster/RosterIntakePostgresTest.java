@@ -13,12 +13,13 @@ import jp.madoguchi.support.PostgresTestDatabase;
 @ExtendWith(PostgresTestDatabase.class)
 class RosterIntakePostgresTest extends RosterIntakeContract {
 
-    @TempDir
-    static Path dataDir;
+	@TempDir
+	static Path dataDir;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("madoguchi.data-dir", dataDir::toString);
-        PostgresTestDatabase.register(registry);
-    }
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("madoguchi.data-dir", dataDir::toString);
+		PostgresTestDatabase.register(registry);
+	}
+
 }

@@ -19,99 +19,116 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import java.util.Collections;
 
-/** A real HTTP client against the running service, signed in with HTTP Basic as one user. */
+/**
+ * A real HTTP client against the running service, signed in with HTTP Basic as one user.
+ */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final String base;
-    private final String authorization;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public ApiClient(int port, String username, String password) {
-        this.base = "http://localhost:" + port;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
+	private final String base;
 
-    public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
-    }
+	private final String authorization;
 
-    public Response upload(String fileName, byte[] content, boolean acceptValidRows) {
-        return upload(fileName, () -> new ByteArrayInputStream(content), acceptValidRows);
-    }
+	public ApiClient(int port, String username, String password) {
+		this.base = "http://localhost:" + port;
+		this.authorization = "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
 
-    /** Posts a multipart upload whose file part is streamed from the supplier (so a 200 MB test needs no heap). */
-    public Response upload(String fileName, Supplier<InputStream> content, boolean acceptValidRows) {
-        String boundary = "----madoguchi" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"acceptValidRows\"\r\n\r\n"
-                + acceptValidRows + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
-                Collections.enumeration(List.of(new ByteArrayInputStream(head), content.get(),
-                        new ByteArrayInputStream(tail)))));
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/rosters"))
-                .header("Authorization", authorization)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(body));
-    }
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
+	}
 
-    public Response postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-    }
+	public Response upload(String fileName, byte[] content, boolean acceptValidRows) {
+		return upload(fileName, () -> new ByteArrayInputStream(content), acceptValidRows);
+	}
 
-    public Response delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE());
-    }
+	/**
+	 * Posts a multipart upload whose file part is streamed from the supplier (so a 200 MB
+	 * test needs no heap).
+	 */
+	public Response upload(String fileName, Supplier<InputStream> content, boolean acceptValidRows) {
+		String boundary = "----madoguchi" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"acceptValidRows\"\r\n\r\n"
+				+ acceptValidRows + "\r\n--" + boundary + "--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers
+			.ofInputStream(() -> new SequenceInputStream(Collections
+				.enumeration(List.of(new ByteArrayInputStream(head), content.get(), new ByteArrayInputStream(tail)))));
+		return send(HttpRequest.newBuilder(URI.create(base + "/api/rosters"))
+			.header("Authorization", authorization)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(body));
+	}
 
-    /** A request signed in with a counter PC's workstation key instead of a user. */
-    public static Response withWorkstationKey(int port, String method, String path, String key, String body) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Workstation-Key", key).header("Content-Type", "application/x-ndjson")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-    }
+	public Response postJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
 
-    public Response postNdjson(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-    }
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE());
+	}
 
-    public Response post(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
+	/** A request signed in with a counter PC's workstation key instead of a user. */
+	public static Response withWorkstationKey(int port, String method, String path, String key, String body) {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("X-Workstation-Key", key)
+			.header("Content-Type", "application/x-ndjson")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
 
-    public Response post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.noBody()));
-    }
+	public Response postNdjson(String path, String body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/x-ndjson")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
 
-    private static Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+	public Response post(String path, String contentType, byte[] body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
 
-    public record Response(int status, byte[] body) {
-        public JsonNode json() {
-            return JSON.readTree(body);
-        }
+	public Response post(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", authorization)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+	}
 
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
+	private static Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Response(r.statusCode(), r.body());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public record Response(int status, byte[] body) {
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		public String text() {
+			return new String(body, StandardCharsets.UTF_8);
+		}
+	}
+
 }

@@ -16,53 +16,59 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium and chromedriver, headless, sized like a counter PC (1366×768). Selenium is pointed at both
- * binaries so it never tries to download a browser. Missing binaries skip the class (fail it in CI).
+ * Debian's Chromium and chromedriver, headless, sized like a counter PC (1366×768).
+ * Selenium is pointed at both binaries so it never tries to download a browser. Missing
+ * binaries skip the class (fail it in CI).
  */
 public final class HeadlessChromium implements ExecutionCondition {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MADOGUCHI_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getenv().getOrDefault("MADOGUCHI_CHROMEDRIVER", "/usr/bin/chromedriver"));
+	private static final Path CHROMIUM = Path
+		.of(System.getenv().getOrDefault("MADOGUCHI_CHROMIUM", "/usr/bin/chromium"));
 
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
-            return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
-        }
-        String why = "Chromium (" + CHROMIUM + ") or chromedriver (" + DRIVER + ") is not installed";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("Browser tests must run in CI, but " + why);
-        }
-        System.out.println("*** SKIPPED browser tests: " + why + " (./test.sh installs them)");
-        return ConditionEvaluationResult.disabled(why);
-    }
+	private static final Path DRIVER = Path
+		.of(System.getenv().getOrDefault("MADOGUCHI_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
-    /**
-     * Signs in through the login page and waits until the browser has left it: navigating on at once could cut the
-     * login request short, and the login page's own elements would go stale under the test.
-     */
-    public static void signIn(ChromeDriver browser, String base, String username, String password) {
-        browser.get(base + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
-    }
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) {
+			return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
+		}
+		String why = "Chromium (" + CHROMIUM + ") or chromedriver (" + DRIVER + ") is not installed";
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("Browser tests must run in CI, but " + why);
+		}
+		System.out.println("*** SKIPPED browser tests: " + why + " (./test.sh installs them)");
+		return ConditionEvaluationResult.disabled(why);
+	}
 
-    public static ChromeDriver start(Path downloads) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1366,768", "--lang=ja",
-                "--user-data-dir=" + Files.createTempDirectory("madoguchi-chromium"));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        return driver;
-    }
+	/**
+	 * Signs in through the login page and waits until the browser has left it: navigating
+	 * on at once could cut the login request short, and the login page's own elements
+	 * would go stale under the test.
+	 */
+	public static void signIn(ChromeDriver browser, String base, String username, String password) {
+		browser.get(base + "/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	public static ChromeDriver start(Path downloads) throws IOException {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1366,768", "--lang=ja",
+				"--user-data-dir=" + Files.createTempDirectory("madoguchi-chromium"));
+		options.setExperimentalOption("prefs",
+				Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		return driver;
+	}
+
 }

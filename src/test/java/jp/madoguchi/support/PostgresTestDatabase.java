@@ -9,50 +9,57 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The real PostgreSQL that the test command starts on loopback (see scripts/test-services.sh), named by
- * MADOGUCHI_TEST_PG_URL / _USER / _PASSWORD. Each test class gets a schema of its own. Without it the tests are
- * skipped with a message on the console — except in CI (CI=true), where a missing PostgreSQL fails the build.
+ * The real PostgreSQL that the test command starts on loopback (see
+ * scripts/test-services.sh), named by MADOGUCHI_TEST_PG_URL / _USER / _PASSWORD. Each
+ * test class gets a schema of its own. Without it the tests are skipped with a message on
+ * the console — except in CI (CI=true), where a missing PostgreSQL fails the build.
  */
 public final class PostgresTestDatabase implements ExecutionCondition {
 
-    private static final String URL = System.getenv("MADOGUCHI_TEST_PG_URL");
-    private static final String USER = System.getenv().getOrDefault("MADOGUCHI_TEST_PG_USER", "madoguchi");
-    private static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_TEST_PG_PASSWORD", "madoguchi");
-    private static final String UNAVAILABLE_BECAUSE = probe();
+	private static final String URL = System.getenv("MADOGUCHI_TEST_PG_URL");
 
-    /**
-     * Used as {@code @ExtendWith(PostgresTestDatabase.class)}: skips the class before any context starts, counted as
-     * skipped in the test report with the reason — or, in CI, fails it.
-     */
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (UNAVAILABLE_BECAUSE == null) {
-            return ConditionEvaluationResult.enabled("PostgreSQL at " + URL);
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("PostgreSQL tests must run in CI, but " + UNAVAILABLE_BECAUSE);
-        }
-        System.out.println("*** SKIPPED PostgreSQL tests: " + UNAVAILABLE_BECAUSE + " (./test.sh starts PostgreSQL)");
-        return ConditionEvaluationResult.disabled("PostgreSQL not available: " + UNAVAILABLE_BECAUSE);
-    }
+	private static final String USER = System.getenv().getOrDefault("MADOGUCHI_TEST_PG_USER", "madoguchi");
 
-    public static void register(DynamicPropertyRegistry registry) {
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
-    }
+	private static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_TEST_PG_PASSWORD", "madoguchi");
 
-    private static String probe() {
-        if (URL == null) {
-            return "MADOGUCHI_TEST_PG_URL is not set";
-        }
-        try (var c = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            return c.isValid(2) ? null : "PostgreSQL at " + URL + " does not answer";
-        } catch (Exception e) {
-            return "PostgreSQL at " + URL + " is not reachable: " + e.getMessage();
-        }
-    }
+	private static final String UNAVAILABLE_BECAUSE = probe();
+
+	/**
+	 * Used as {@code @ExtendWith(PostgresTestDatabase.class)}: skips the class before any
+	 * context starts, counted as skipped in the test report with the reason — or, in CI,
+	 * fails it.
+	 */
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (UNAVAILABLE_BECAUSE == null) {
+			return ConditionEvaluationResult.enabled("PostgreSQL at " + URL);
+		}
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("PostgreSQL tests must run in CI, but " + UNAVAILABLE_BECAUSE);
+		}
+		System.out.println("*** SKIPPED PostgreSQL tests: " + UNAVAILABLE_BECAUSE + " (./test.sh starts PostgreSQL)");
+		return ConditionEvaluationResult.disabled("PostgreSQL not available: " + UNAVAILABLE_BECAUSE);
+	}
+
+	public static void register(DynamicPropertyRegistry registry) {
+		String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> PASSWORD);
+		registry.add("spring.flyway.schemas", () -> schema);
+		registry.add("spring.flyway.default-schema", () -> schema);
+	}
+
+	private static String probe() {
+		if (URL == null) {
+			return "MADOGUCHI_TEST_PG_URL is not set";
+		}
+		try (var c = DriverManager.getConnection(URL, USER, PASSWORD)) {
+			return c.isValid(2) ? null : "PostgreSQL at " + URL + " does not answer";
+		}
+		catch (Exception e) {
+			return "PostgreSQL at " + URL + " is not reachable: " + e.getMessage();
+		}
+	}
+
 }

@@ -14,33 +14,38 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import jp.madoguchi.support.ApiClient;
 
-/** HTTP Basic remembers a recent successful sign-in; it never lets a wrong password or another user through. */
+/**
+ * HTTP Basic remembers a recent successful sign-in; it never lets a wrong password or
+ * another user through.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class SignInTest {
 
-    @TempDir
-    static Path dataDir;
+	@TempDir
+	static Path dataDir;
 
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("madoguchi.data-dir", dataDir::toString);
-    }
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("madoguchi.data-dir", dataDir::toString);
+	}
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Test
-    void aRememberedSignInOpensOnlyForTheSameUserAndPassword() {
-        assertThat(new ApiClient(port, "clerk", "demo").get("/api/rosters").status()).isEqualTo(200);
-        assertThat(new ApiClient(port, "clerk", "demo").get("/api/rosters").status()).isEqualTo(200);
-        assertThat(new ApiClient(port, "clerk", "demo ").get("/api/rosters").status()).isEqualTo(401);
-        assertThat(new ApiClient(port, "clerk", "wrong").get("/api/rosters").status()).isEqualTo(401);
-        assertThat(new ApiClient(port, "clerk", "").get("/api/rosters").status()).isEqualTo(401);
-        assertThat(new ApiClient(port, "nobody", "demo").get("/api/rosters").status()).isEqualTo(401);
-        // The officer's password is also "demo": the remembered clerk must not stand in for the officer's role.
-        assertThat(new ApiClient(port, "officer", "demo").get("/api/rosters").status()).isEqualTo(403);
-        var response = new ApiClient(port, "clerk", "wrong").get("/api/rosters");
-        assertThat(response.json().get("code").asString()).isEqualTo("UNAUTHORIZED");
-    }
+	@Test
+	void aRememberedSignInOpensOnlyForTheSameUserAndPassword() {
+		assertThat(new ApiClient(port, "clerk", "demo").get("/api/rosters").status()).isEqualTo(200);
+		assertThat(new ApiClient(port, "clerk", "demo").get("/api/rosters").status()).isEqualTo(200);
+		assertThat(new ApiClient(port, "clerk", "demo ").get("/api/rosters").status()).isEqualTo(401);
+		assertThat(new ApiClient(port, "clerk", "wrong").get("/api/rosters").status()).isEqualTo(401);
+		assertThat(new ApiClient(port, "clerk", "").get("/api/rosters").status()).isEqualTo(401);
+		assertThat(new ApiClient(port, "nobody", "demo").get("/api/rosters").status()).isEqualTo(401);
+		// The officer's password is also "demo": the remembered clerk must not stand in
+		// for the officer's role.
+		assertThat(new ApiClient(port, "officer", "demo").get("/api/rosters").status()).isEqualTo(403);
+		var response = new ApiClient(port, "clerk", "wrong").get("/api/rosters");
+		assertThat(response.json().get("code").asString()).isEqualTo("UNAUTHORIZED");
+	}
+
 }

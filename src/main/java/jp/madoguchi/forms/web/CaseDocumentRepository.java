@@ -17,64 +17,72 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class CaseDocumentRepository {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String INSERT = """
-            INSERT INTO case_document (municipality_id, case_id, document_id, form, template_version, template_sha256,
-                template_origin, pages, regions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+	private static final String INSERT = """
+			INSERT INTO case_document (municipality_id, case_id, document_id, form, template_version, template_sha256,
+			    template_origin, pages, regions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    CaseDocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
-    }
+	private final JdbcClient jdbc;
 
-    void record(long municipalityId, List<DocumentRecord> documents, String username) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbcTemplate.batchUpdate(INSERT, documents, 1000, (ps, d) -> {
-            ps.setLong(1, municipalityId);
-            ps.setLong(2, Long.parseLong(d.applicantId()));
-            ps.setString(3, d.id());
-            ps.setString(4, d.form().id());
-            ps.setString(5, d.templateVersion());
-            ps.setString(6, d.sha256());
-            ps.setString(7, d.templateOrigin().jsonName());
-            ps.setInt(8, d.pages());
-            ps.setString(9, JSON.writeValueAsString(d.regions().stream().map(RegionJson::of).toList()));
-            ps.setString(10, username);
-            ps.setObject(11, now);
-        });
-    }
+	private final JdbcTemplate jdbcTemplate;
 
-    List<DocumentJson> ofCase(long municipalityId, long caseId) {
-        return jdbc.sql("""
-                SELECT document_id, form, template_version, template_sha256, template_origin, pages, regions
-                FROM case_document WHERE municipality_id = ? AND case_id = ? ORDER BY id""")
-                .params(municipalityId, caseId)
-                .query((rs, n) -> new DocumentJson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6),
-                        JSON.readValue(rs.getString(7), new TypeReference<List<RegionJson>>() { })))
-                .list();
-    }
+	CaseDocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
 
-    /**
-     * {@code {"id", "form", "templateVersion", "sha256", "pages", "regions"}} as the API contract names them, and
-     * {@code templateOrigin}: {@code default} (the built-in file's version) or {@code municipality} (the number of
-     * the municipality's installed version, whose JSON {@code GET /api/templates/{form}/versions/{n}} returns).
-     */
-    record DocumentJson(String id, String form, String templateVersion, String sha256, String templateOrigin,
-                        int pages, List<RegionJson> regions) {
-        static DocumentJson of(DocumentRecord d) {
-            return new DocumentJson(d.id(), d.form().id(), d.templateVersion(), d.sha256(),
-                    d.templateOrigin().jsonName(), d.pages(), d.regions().stream().map(RegionJson::of).toList());
-        }
-    }
+	void record(long municipalityId, List<DocumentRecord> documents, String username) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		jdbcTemplate.batchUpdate(INSERT, documents, 1000, (ps, d) -> {
+			ps.setLong(1, municipalityId);
+			ps.setLong(2, Long.parseLong(d.applicantId()));
+			ps.setString(3, d.id());
+			ps.setString(4, d.form().id());
+			ps.setString(5, d.templateVersion());
+			ps.setString(6, d.sha256());
+			ps.setString(7, d.templateOrigin().jsonName());
+			ps.setInt(8, d.pages());
+			ps.setString(9, JSON.writeValueAsString(d.regions().stream().map(RegionJson::of).toList()));
+			ps.setString(10, username);
+			ps.setObject(11, now);
+		});
+	}
 
-    /** A region in PDF points from the page's lower-left corner; kind is qr, signature or seal. */
-    record RegionJson(int page, String kind, float x, float y, float w, float h) {
-        static RegionJson of(Region r) {
-            return new RegionJson(r.page(), r.kind().jsonName(), r.x(), r.y(), r.w(), r.h());
-        }
-    }
+	List<DocumentJson> ofCase(long municipalityId, long caseId) {
+		return jdbc.sql("""
+				SELECT document_id, form, template_version, template_sha256, template_origin, pages, regions
+				FROM case_document WHERE municipality_id = ? AND case_id = ? ORDER BY id""")
+			.params(municipalityId, caseId)
+			.query((rs, n) -> new DocumentJson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6),
+					JSON.readValue(rs.getString(7), new TypeReference<List<RegionJson>>() {
+					})))
+			.list();
+	}
+
+	/**
+	 * {@code {"id", "form", "templateVersion", "sha256", "pages", "regions"}} as the API
+	 * contract names them, and {@code templateOrigin}: {@code default} (the built-in
+	 * file's version) or {@code municipality} (the number of the municipality's installed
+	 * version, whose JSON {@code GET /api/templates/{form}/versions/{n}} returns).
+	 */
+	record DocumentJson(String id, String form, String templateVersion, String sha256, String templateOrigin, int pages,
+			List<RegionJson> regions) {
+		static DocumentJson of(DocumentRecord d) {
+			return new DocumentJson(d.id(), d.form().id(), d.templateVersion(), d.sha256(),
+					d.templateOrigin().jsonName(), d.pages(), d.regions().stream().map(RegionJson::of).toList());
+		}
+	}
+
+	/**
+	 * A region in PDF points from the page's lower-left corner; kind is qr, signature or
+	 * seal.
+	 */
+	record RegionJson(int page, String kind, float x, float y, float w, float h) {
+		static RegionJson of(Region r) {
+			return new RegionJson(r.page(), r.kind().jsonName(), r.x(), r.y(), r.w(), r.h());
+		}
+	}
+
 }

@@ -31,94 +31,106 @@ import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
- * The forms API: a roster's packet (streamed), a case's documents, and one document for a case.
- * Every look-up is scoped to the signed-in user's municipality: another municipality's roster or
- * case answers 404, as if it did not exist.
+ * The forms API: a roster's packet (streamed), a case's documents, and one document for a
+ * case. Every look-up is scoped to the signed-in user's municipality: another
+ * municipality's roster or case answers 404, as if it did not exist.
  */
 @RestController
 class FormsApi {
 
-    private final FormsEngine engine;
-    private final CaseApplicants cases;
-    private final CaseDocumentRepository documents;
-    private final RosterPackets packets;
-    private final AuditLog audit;
+	private final FormsEngine engine;
 
-    FormsApi(FormsEngine engine, CaseApplicants cases, CaseDocumentRepository documents, RosterPackets packets,
-             AuditLog audit) {
-        this.engine = engine;
-        this.cases = cases;
-        this.documents = documents;
-        this.packets = packets;
-        this.audit = audit;
-    }
+	private final CaseApplicants cases;
 
-    @GetMapping("/api/rosters/{id}/packet.pdf")
-    ResponseEntity<StreamingResponseBody> packet(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        requireClerk(user);
-        return streamedPacket(packets, user, id);
-    }
+	private final CaseDocumentRepository documents;
 
-    /** Streamed: the 4,000 pages of a large roster go to the client as they are drawn. */
-    static ResponseEntity<StreamingResponseBody> streamedPacket(RosterPackets packets, StaffUser user, long id) {
-        PacketRequest request = packets.request(user, id).orElseThrow(FormsApi::notFound);
-        StreamingResponseBody body = out -> packets.write(user, id, request, out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("packet-" + id + ".pdf").build().toString())
-                .body(body);
-    }
+	private final RosterPackets packets;
 
-    @GetMapping("/api/cases/{id}/documents")
-    List<CaseDocumentRepository.DocumentJson> documentsOfCase(@AuthenticationPrincipal StaffUser user,
-                                                              @PathVariable long id) {
-        if (!user.hasRole(Role.CLERK) && !user.hasRole(Role.RECORDS_OFFICER)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
-        audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "case-documents", Long.toString(id));
-        return documents.ofCase(user.municipalityId(), id);
-    }
+	private final AuditLog audit;
 
-    @PostMapping("/api/cases/{id}/documents")
-    ResponseEntity<byte[]> generate(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
-                                    @RequestParam String form) {
-        requireClerk(user);
-        FormId formId;
-        try {
-            formId = FormId.fromId(form);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-        Applicant applicant = cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
-        GeneratedDocument document = engine.generate(packets.templates(user), formId, applicant, packets.settings(user),
-                LocalDate.now(RosterPackets.JAPAN));
-        documents.record(user.municipalityId(), List.of(document.record()), user.getUsername());
-        audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "case-document",
-                document.record().id());
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header("X-Document-Id", document.record().id())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(form + "-" + document.record().id() + ".pdf").build().toString())
-                .body(document.pdf());
-    }
+	FormsApi(FormsEngine engine, CaseApplicants cases, CaseDocumentRepository documents, RosterPackets packets,
+			AuditLog audit) {
+		this.engine = engine;
+		this.cases = cases;
+		this.documents = documents;
+		this.packets = packets;
+		this.audit = audit;
+	}
 
-    /** A value no font can draw, or too long for its box: the clerk must correct the case first. */
-    @ExceptionHandler(FormRefusedException.class)
-    ResponseEntity<Map<String, String>> refused(FormRefusedException e) {
-        return ResponseEntity.unprocessableEntity().body(Map.of("code", "FORM_REFUSED", "field", e.field(),
-                "message", e.getMessage()));
-    }
+	@GetMapping("/api/rosters/{id}/packet.pdf")
+	ResponseEntity<StreamingResponseBody> packet(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		requireClerk(user);
+		return streamedPacket(packets, user, id);
+	}
 
-    private static void requireClerk(StaffUser user) {
-        if (!user.hasRole(Role.CLERK)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-    }
+	/** Streamed: the 4,000 pages of a large roster go to the client as they are drawn. */
+	static ResponseEntity<StreamingResponseBody> streamedPacket(RosterPackets packets, StaffUser user, long id) {
+		PacketRequest request = packets.request(user, id).orElseThrow(FormsApi::notFound);
+		StreamingResponseBody body = out -> packets.write(user, id, request, out);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("packet-" + id + ".pdf").build().toString())
+			.body(body);
+	}
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
+	@GetMapping("/api/cases/{id}/documents")
+	List<CaseDocumentRepository.DocumentJson> documentsOfCase(@AuthenticationPrincipal StaffUser user,
+			@PathVariable long id) {
+		if (!user.hasRole(Role.CLERK) && !user.hasRole(Role.RECORDS_OFFICER)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "case-documents", Long.toString(id));
+		return documents.ofCase(user.municipalityId(), id);
+	}
+
+	@PostMapping("/api/cases/{id}/documents")
+	ResponseEntity<byte[]> generate(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+			@RequestParam String form) {
+		requireClerk(user);
+		FormId formId;
+		try {
+			formId = FormId.fromId(form);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		Applicant applicant = cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
+		GeneratedDocument document = engine.generate(packets.templates(user), formId, applicant, packets.settings(user),
+				LocalDate.now(RosterPackets.JAPAN));
+		documents.record(user.municipalityId(), List.of(document.record()), user.getUsername());
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "case-document",
+				document.record().id());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header("X-Document-Id", document.record().id())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(form + "-" + document.record().id() + ".pdf")
+						.build()
+						.toString())
+			.body(document.pdf());
+	}
+
+	/**
+	 * A value no font can draw, or too long for its box: the clerk must correct the case
+	 * first.
+	 */
+	@ExceptionHandler(FormRefusedException.class)
+	ResponseEntity<Map<String, String>> refused(FormRefusedException e) {
+		return ResponseEntity.unprocessableEntity()
+			.body(Map.of("code", "FORM_REFUSED", "field", e.field(), "message", e.getMessage()));
+	}
+
+	private static void requireClerk(StaffUser user) {
+		if (!user.hasRole(Role.CLERK)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
 }

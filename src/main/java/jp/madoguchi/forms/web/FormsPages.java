@@ -35,130 +35,146 @@ import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
- * The clerk's pages: who gets which documents in a roster, previews, the packet download, and a
- * single document for a walk-in typed at the counter.
+ * The clerk's pages: who gets which documents in a roster, previews, the packet download,
+ * and a single document for a walk-in typed at the counter.
  */
 @Controller
 class FormsPages {
 
-    private final FormsEngine engine;
-    private final RosterPackets packets;
-    private final AuditLog audit;
+	private final FormsEngine engine;
 
-    FormsPages(FormsEngine engine, RosterPackets packets, AuditLog audit) {
-        this.engine = engine;
-        this.packets = packets;
-        this.audit = audit;
-    }
+	private final RosterPackets packets;
 
-    /** One line of the overview: the person and the titles of their documents. */
-    record PlanRow(String room, String name, String reading, String party, List<String> documents,
-                   List<String> refusals) {
-    }
+	private final AuditLog audit;
 
-    record FormCount(String id, String title, int count) {
-    }
+	FormsPages(FormsEngine engine, RosterPackets packets, AuditLog audit) {
+		this.engine = engine;
+		this.packets = packets;
+		this.audit = audit;
+	}
 
-    @GetMapping("/rosters/{id}/documents")
-    String rosterDocuments(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
-        PacketRequest request = packets.request(user, id).orElseThrow(FormsApi::notFound);
-        TemplateSet templates = packets.templates(user);
-        PacketPlan plan = engine.plan(templates, request);
-        audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster-documents", Long.toString(id));
-        model.addAttribute("rosterId", id);
-        model.addAttribute("title", request.title());
-        model.addAttribute("pages", plan.pages());
-        model.addAttribute("rows", plan.entries().stream().map(e -> new PlanRow(e.applicant().facilityRoom(),
-                e.applicant().name(), e.applicant().nameReading(),
-                e.applicant().party() == Applicant.Party.SELF ? "本人" : "代理人",
-                e.forms().stream().map(templates::title).toList(), e.refusals())).toList());
-        model.addAttribute("counts", Arrays.stream(FormId.values()).filter(plan.countsPerForm()::containsKey)
-                .map(f -> new FormCount(f.id(), templates.title(f), plan.countsPerForm().get(f))).toList());
-        model.addAttribute("forms", formChoices(templates));
-        return "forms/roster-documents";
-    }
+	/** One line of the overview: the person and the titles of their documents. */
+	record PlanRow(String room, String name, String reading, String party, List<String> documents,
+			List<String> refusals) {
+	}
 
-    @GetMapping("/rosters/{id}/packet.pdf")
-    ResponseEntity<StreamingResponseBody> packet(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-        return FormsApi.streamedPacket(packets, user, id);
-    }
+	record FormCount(String id, String title, int count) {
+	}
 
-    @GetMapping("/forms/preview/{form}.pdf")
-    ResponseEntity<byte[]> preview(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-        requireClerk(user);
-        FormId formId = formId(form);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("preview-" + form + ".pdf").build().toString())
-                .body(engine.preview(packets.templates(user), formId).pdf());
-    }
+	@GetMapping("/rosters/{id}/documents")
+	String rosterDocuments(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
+		PacketRequest request = packets.request(user, id).orElseThrow(FormsApi::notFound);
+		TemplateSet templates = packets.templates(user);
+		PacketPlan plan = engine.plan(templates, request);
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "roster-documents",
+				Long.toString(id));
+		model.addAttribute("rosterId", id);
+		model.addAttribute("title", request.title());
+		model.addAttribute("pages", plan.pages());
+		model.addAttribute("rows",
+				plan.entries()
+					.stream()
+					.map(e -> new PlanRow(e.applicant().facilityRoom(), e.applicant().name(),
+							e.applicant().nameReading(), e.applicant().party() == Applicant.Party.SELF ? "本人" : "代理人",
+							e.forms().stream().map(templates::title).toList(), e.refusals()))
+					.toList());
+		model.addAttribute("counts",
+				Arrays.stream(FormId.values())
+					.filter(plan.countsPerForm()::containsKey)
+					.map(f -> new FormCount(f.id(), templates.title(f), plan.countsPerForm().get(f)))
+					.toList());
+		model.addAttribute("forms", formChoices(templates));
+		return "forms/roster-documents";
+	}
 
-    /**
-     * What the walk-in page posts; strings so that a bad value is answered on the page, not with 400,
-     * and Booleans because an unticked check box sends nothing.
-     */
-    record WalkIn(String form, String name, String reading, String birthDate, String sex, String postalCode,
-                  String address, String procedure, String party, String proxyName, String proxyRelationship,
-                  Boolean faceAuth, Boolean staffRegistration, String delivery, Boolean writtenByProxy) {
-    }
+	@GetMapping("/rosters/{id}/packet.pdf")
+	ResponseEntity<StreamingResponseBody> packet(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		return FormsApi.streamedPacket(packets, user, id);
+	}
 
-    @GetMapping("/forms/walk-in")
-    String walkIn(@AuthenticationPrincipal StaffUser user, Model model) {
-        requireClerk(user);
-        model.addAttribute("forms", formChoices(packets.templates(user)));
-        return "forms/walk-in";
-    }
+	@GetMapping("/forms/preview/{form}.pdf")
+	ResponseEntity<byte[]> preview(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
+		requireClerk(user);
+		FormId formId = formId(form);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("preview-" + form + ".pdf").build().toString())
+			.body(engine.preview(packets.templates(user), formId).pdf());
+	}
 
-    @PostMapping("/forms/walk-in")
-    Object walkInDocument(@AuthenticationPrincipal StaffUser user, @ModelAttribute WalkIn walkIn, Model model) {
-        requireClerk(user);
-        TemplateSet templates = packets.templates(user);
-        try {
-            Applicant applicant = applicant(walkIn);
-            GeneratedDocument document = engine.generate(templates, formId(walkIn.form()), applicant,
-                    packets.settings(user), LocalDate.now(RosterPackets.JAPAN));
-            audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "walk-in-document",
-                    document.record().id());
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(walkIn.form() + "-" + document.record().id() + ".pdf").build().toString())
-                    .body(document.pdf());
-        } catch (FormRefusedException | IllegalArgumentException | DateTimeParseException e) {
-            model.addAttribute("forms", formChoices(templates));
-            model.addAttribute("error", e instanceof DateTimeParseException
-                    ? "生年月日を入力してください。" : e.getMessage());
-            model.addAttribute("walkIn", walkIn);
-            return "forms/walk-in";
-        }
-    }
+	/**
+	 * What the walk-in page posts; strings so that a bad value is answered on the page,
+	 * not with 400, and Booleans because an unticked check box sends nothing.
+	 */
+	record WalkIn(String form, String name, String reading, String birthDate, String sex, String postalCode,
+			String address, String procedure, String party, String proxyName, String proxyRelationship,
+			Boolean faceAuth, Boolean staffRegistration, String delivery, Boolean writtenByProxy) {
+	}
 
-    private static Applicant applicant(WalkIn w) {
-        if (w.name() == null || w.name().isBlank()) {
-            throw new IllegalArgumentException("氏名を入力してください。");
-        }
-        return new Applicant("walk-in", w.name().strip(), w.reading(), LocalDate.parse(w.birthDate()),
-                "male".equals(w.sex()) ? Applicant.Sex.MALE : Applicant.Sex.FEMALE, w.postalCode(), w.address(),
-                null, null, Applicant.Procedure.valueOf(w.procedure()), Applicant.Party.valueOf(w.party()),
-                w.proxyName(), w.proxyRelationship(), Boolean.TRUE.equals(w.faceAuth()),
-                Boolean.TRUE.equals(w.staffRegistration()), Applicant.Delivery.valueOf(w.delivery()),
-                Boolean.TRUE.equals(w.writtenByProxy()), Set.of(), false, null);
-    }
+	@GetMapping("/forms/walk-in")
+	String walkIn(@AuthenticationPrincipal StaffUser user, Model model) {
+		requireClerk(user);
+		model.addAttribute("forms", formChoices(packets.templates(user)));
+		return "forms/walk-in";
+	}
 
-    private static List<FormCount> formChoices(TemplateSet templates) {
-        return Arrays.stream(FormId.values()).map(f -> new FormCount(f.id(), templates.title(f), 0)).toList();
-    }
+	@PostMapping("/forms/walk-in")
+	Object walkInDocument(@AuthenticationPrincipal StaffUser user, @ModelAttribute WalkIn walkIn, Model model) {
+		requireClerk(user);
+		TemplateSet templates = packets.templates(user);
+		try {
+			Applicant applicant = applicant(walkIn);
+			GeneratedDocument document = engine.generate(templates, formId(walkIn.form()), applicant,
+					packets.settings(user), LocalDate.now(RosterPackets.JAPAN));
+			audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "walk-in-document",
+					document.record().id());
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename(walkIn.form() + "-" + document.record().id() + ".pdf")
+							.build()
+							.toString())
+				.body(document.pdf());
+		}
+		catch (FormRefusedException | IllegalArgumentException | DateTimeParseException e) {
+			model.addAttribute("forms", formChoices(templates));
+			model.addAttribute("error", e instanceof DateTimeParseException ? "生年月日を入力してください。" : e.getMessage());
+			model.addAttribute("walkIn", walkIn);
+			return "forms/walk-in";
+		}
+	}
 
-    private static FormId formId(String id) {
-        try {
-            return FormId.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-    }
+	private static Applicant applicant(WalkIn w) {
+		if (w.name() == null || w.name().isBlank()) {
+			throw new IllegalArgumentException("氏名を入力してください。");
+		}
+		return new Applicant("walk-in", w.name().strip(), w.reading(), LocalDate.parse(w.birthDate()),
+				"male".equals(w.sex()) ? Applicant.Sex.MALE : Applicant.Sex.FEMALE, w.postalCode(), w.address(), null,
+				null, Applicant.Procedure.valueOf(w.procedure()), Applicant.Party.valueOf(w.party()), w.proxyName(),
+				w.proxyRelationship(), Boolean.TRUE.equals(w.faceAuth()), Boolean.TRUE.equals(w.staffRegistration()),
+				Applicant.Delivery.valueOf(w.delivery()), Boolean.TRUE.equals(w.writtenByProxy()), Set.of(), false,
+				null);
+	}
 
-    private static void requireClerk(StaffUser user) {
-        if (!user.hasRole(Role.CLERK)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-    }
+	private static List<FormCount> formChoices(TemplateSet templates) {
+		return Arrays.stream(FormId.values()).map(f -> new FormCount(f.id(), templates.title(f), 0)).toList();
+	}
+
+	private static FormId formId(String id) {
+		try {
+			return FormId.fromId(id);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private static void requireClerk(StaffUser user) {
+		if (!user.hasRole(Role.CLERK)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
 }

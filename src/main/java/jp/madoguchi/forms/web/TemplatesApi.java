@@ -26,147 +26,158 @@ import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
- * Templates: a preview of each form as the municipality prints it, with sample data; for an ADMIN
- * the check and preview of a municipality's own version (the JSON file as the request body), its
- * installation as a new version, the list of versions, re-activation of an earlier version or the
- * built-in default, and the stored file of a version. A template naming an unknown field or not
- * fitting its page answers 422 with the line. Another municipality's versions answer 404.
+ * Templates: a preview of each form as the municipality prints it, with sample data; for
+ * an ADMIN the check and preview of a municipality's own version (the JSON file as the
+ * request body), its installation as a new version, the list of versions, re-activation
+ * of an earlier version or the built-in default, and the stored file of a version. A
+ * template naming an unknown field or not fitting its page answers 422 with the line.
+ * Another municipality's versions answer 404.
  */
 @RestController
 @RequestMapping("/api/templates")
 class TemplatesApi {
 
-    private final FormsEngine engine;
-    private final MunicipalTemplates municipalTemplates;
+	private final FormsEngine engine;
 
-    TemplatesApi(FormsEngine engine, MunicipalTemplates municipalTemplates) {
-        this.engine = engine;
-        this.municipalTemplates = municipalTemplates;
-    }
+	private final MunicipalTemplates municipalTemplates;
 
-    @GetMapping(value = "/{form}/preview.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    byte[] preview(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-        if (!user.hasRole(Role.CLERK) && !user.hasRole(Role.ADMIN)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return engine.preview(municipalTemplates.templatesFor(user.municipalityId()), form(form)).pdf();
-    }
+	TemplatesApi(FormsEngine engine, MunicipalTemplates municipalTemplates) {
+		this.engine = engine;
+		this.municipalTemplates = municipalTemplates;
+	}
 
-    @PostMapping(value = "/{form}/check", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> check(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
-                              @RequestBody byte[] json) {
-        requireAdmin(user);
-        engine.checkTemplate(form(form), MunicipalTemplates.UPLOAD_NAME, json);
-        return Map.of("form", form, "accepted", true);
-    }
+	@GetMapping(value = "/{form}/preview.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	byte[] preview(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
+		if (!user.hasRole(Role.CLERK) && !user.hasRole(Role.ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		return engine.preview(municipalTemplates.templatesFor(user.municipalityId()), form(form)).pdf();
+	}
 
-    @PostMapping(value = "/{form}/preview.pdf", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_PDF_VALUE)
-    byte[] previewUpload(@AuthenticationPrincipal StaffUser user, @PathVariable String form, @RequestBody byte[] json) {
-        requireAdmin(user);
-        return engine.previewTemplate(form(form), MunicipalTemplates.UPLOAD_NAME, json).pdf();
-    }
+	@PostMapping(value = "/{form}/check", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> check(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
+			@RequestBody byte[] json) {
+		requireAdmin(user);
+		engine.checkTemplate(form(form), MunicipalTemplates.UPLOAD_NAME, json);
+		return Map.of("form", form, "accepted", true);
+	}
 
-    record InstalledJson(String form, int version, String sha256) {
-    }
+	@PostMapping(value = "/{form}/preview.pdf", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_PDF_VALUE)
+	byte[] previewUpload(@AuthenticationPrincipal StaffUser user, @PathVariable String form, @RequestBody byte[] json) {
+		requireAdmin(user);
+		return engine.previewTemplate(form(form), MunicipalTemplates.UPLOAD_NAME, json).pdf();
+	}
 
-    /** Checked exactly like {@code /check}; stored as the next version and made current. */
-    @PostMapping(value = "/{form}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<InstalledJson> install(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
-                                          @RequestBody byte[] json) {
-        requireAdmin(user);
-        FormId formId = form(form);
-        if (json.length > MunicipalTemplates.MAX_TEMPLATE_BYTES) {
-            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE);
-        }
-        MunicipalTemplates.Installed installed = municipalTemplates.install(user, formId, json);
-        return ResponseEntity.created(URI.create("/api/templates/" + form + "/versions/" + installed.version()))
-                .body(new InstalledJson(form, installed.version(), installed.sha256()));
-    }
+	record InstalledJson(String form, int version, String sha256) {
+	}
 
-    /** The template in use: {@code origin} {@code default} or {@code municipality}. */
-    record CurrentJson(String origin, String version, String sha256) {
-    }
+	/**
+	 * Checked exactly like {@code /check}; stored as the next version and made current.
+	 */
+	@PostMapping(value = "/{form}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<InstalledJson> install(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
+			@RequestBody byte[] json) {
+		requireAdmin(user);
+		FormId formId = form(form);
+		if (json.length > MunicipalTemplates.MAX_TEMPLATE_BYTES) {
+			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE);
+		}
+		MunicipalTemplates.Installed installed = municipalTemplates.install(user, formId, json);
+		return ResponseEntity.created(URI.create("/api/templates/" + form + "/versions/" + installed.version()))
+			.body(new InstalledJson(form, installed.version(), installed.sha256()));
+	}
 
-    record DefaultJson(String version, String sha256, String title) {
-    }
+	/** The template in use: {@code origin} {@code default} or {@code municipality}. */
+	record CurrentJson(String origin, String version, String sha256) {
+	}
 
-    record VersionJson(int version, String sha256, String fileVersion, String title, String uploadedBy,
-                       OffsetDateTime uploadedAt, boolean current) {
-    }
+	record DefaultJson(String version, String sha256, String title) {
+	}
 
-    record VersionsJson(String form, CurrentJson current, DefaultJson builtIn, List<VersionJson> versions) {
-    }
+	record VersionJson(int version, String sha256, String fileVersion, String title, String uploadedBy,
+			OffsetDateTime uploadedAt, boolean current) {
+	}
 
-    @GetMapping("/{form}/versions")
-    VersionsJson versions(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-        requireAdmin(user);
-        FormId formId = form(form);
-        TemplateSet current = municipalTemplates.templatesFor(user.municipalityId());
-        TemplateSet defaults = engine.defaultTemplates();
-        Integer currentVersion = municipalTemplates.currentVersion(user, formId).orElse(null);
-        List<VersionJson> versions = municipalTemplates.versions(user, formId).stream()
-                .map(v -> new VersionJson(v.version(), v.sha256(), v.fileVersion(), v.title(), v.uploadedBy(),
-                        v.uploadedAt(), currentVersion != null && currentVersion == v.version()))
-                .toList();
-        return new VersionsJson(form,
-                new CurrentJson(current.origin(formId).jsonName(), current.version(formId), current.sha256(formId)),
-                new DefaultJson(defaults.version(formId), defaults.sha256(formId), defaults.title(formId)), versions);
-    }
+	record VersionsJson(String form, CurrentJson current, DefaultJson builtIn, List<VersionJson> versions) {
+	}
 
-    /** The stored file exactly as uploaded: the wording a document recording this version was printed with. */
-    @GetMapping("/{form}/versions/{version}")
-    ResponseEntity<byte[]> version(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
-                                   @PathVariable int version) {
-        requireAdmin(user);
-        byte[] json = municipalTemplates.content(user, form(form), version).orElseThrow(FormsApi::notFound);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
-    }
+	@GetMapping("/{form}/versions")
+	VersionsJson versions(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
+		requireAdmin(user);
+		FormId formId = form(form);
+		TemplateSet current = municipalTemplates.templatesFor(user.municipalityId());
+		TemplateSet defaults = engine.defaultTemplates();
+		Integer currentVersion = municipalTemplates.currentVersion(user, formId).orElse(null);
+		List<VersionJson> versions = municipalTemplates.versions(user, formId)
+			.stream()
+			.map(v -> new VersionJson(v.version(), v.sha256(), v.fileVersion(), v.title(), v.uploadedBy(),
+					v.uploadedAt(), currentVersion != null && currentVersion == v.version()))
+			.toList();
+		return new VersionsJson(form,
+				new CurrentJson(current.origin(formId).jsonName(), current.version(formId), current.sha256(formId)),
+				new DefaultJson(defaults.version(formId), defaults.sha256(formId), defaults.title(formId)), versions);
+	}
 
-    @GetMapping(value = "/{form}/versions/{version}/preview.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    byte[] previewVersion(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
-                          @PathVariable int version) {
-        requireAdmin(user);
-        FormId formId = form(form);
-        byte[] json = municipalTemplates.content(user, formId, version).orElseThrow(FormsApi::notFound);
-        return engine.previewTemplate(formId, formId.id() + "-v" + version + ".json", json).pdf();
-    }
+	/**
+	 * The stored file exactly as uploaded: the wording a document recording this version
+	 * was printed with.
+	 */
+	@GetMapping("/{form}/versions/{version}")
+	ResponseEntity<byte[]> version(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
+			@PathVariable int version) {
+		requireAdmin(user);
+		byte[] json = municipalTemplates.content(user, form(form), version).orElseThrow(FormsApi::notFound);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+	}
 
-    @PostMapping("/{form}/versions/{version}/activate")
-    Map<String, Object> activate(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
-                                 @PathVariable int version) {
-        requireAdmin(user);
-        if (!municipalTemplates.activate(user, form(form), version)) {
-            throw FormsApi.notFound();
-        }
-        return Map.of("form", form, "origin", "municipality", "version", version);
-    }
+	@GetMapping(value = "/{form}/versions/{version}/preview.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	byte[] previewVersion(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
+			@PathVariable int version) {
+		requireAdmin(user);
+		FormId formId = form(form);
+		byte[] json = municipalTemplates.content(user, formId, version).orElseThrow(FormsApi::notFound);
+		return engine.previewTemplate(formId, formId.id() + "-v" + version + ".json", json).pdf();
+	}
 
-    @PostMapping("/{form}/default/activate")
-    Map<String, Object> activateDefault(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-        requireAdmin(user);
-        FormId formId = form(form);
-        municipalTemplates.activateDefault(user, formId);
-        return Map.of("form", form, "origin", "default", "version", engine.defaultTemplates().version(formId));
-    }
+	@PostMapping("/{form}/versions/{version}/activate")
+	Map<String, Object> activate(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
+			@PathVariable int version) {
+		requireAdmin(user);
+		if (!municipalTemplates.activate(user, form(form), version)) {
+			throw FormsApi.notFound();
+		}
+		return Map.of("form", form, "origin", "municipality", "version", version);
+	}
 
-    @ExceptionHandler(TemplateRejectedException.class)
-    ResponseEntity<Map<String, String>> rejected(TemplateRejectedException e) {
-        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", "TEMPLATE_REJECTED", "message", e.getMessage()));
-    }
+	@PostMapping("/{form}/default/activate")
+	Map<String, Object> activateDefault(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
+		requireAdmin(user);
+		FormId formId = form(form);
+		municipalTemplates.activateDefault(user, formId);
+		return Map.of("form", form, "origin", "default", "version", engine.defaultTemplates().version(formId));
+	}
 
-    static FormId form(String id) {
-        try {
-            return FormId.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-    }
+	@ExceptionHandler(TemplateRejectedException.class)
+	ResponseEntity<Map<String, String>> rejected(TemplateRejectedException e) {
+		return ResponseEntity.unprocessableEntity()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("code", "TEMPLATE_REJECTED", "message", e.getMessage()));
+	}
 
-    static void requireAdmin(StaffUser user) {
-        if (!user.hasRole(Role.ADMIN)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-    }
+	static FormId form(String id) {
+		try {
+			return FormId.fromId(id);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	static void requireAdmin(StaffUser user) {
+		if (!user.hasRole(Role.ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
 }

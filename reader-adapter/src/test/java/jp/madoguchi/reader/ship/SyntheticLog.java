@@ -9,36 +9,39 @@ import java.util.UUID;
 import jp.madoguchi.reader.log.ChainVerifier;
 
 /**
- * Writes a large, valid workstation-day file quickly (no fsync per line) for ship tests and the benchmark;
- * lines look like real read events and are sealed with the same rule as the adapter's log.
+ * Writes a large, valid workstation-day file quickly (no fsync per line) for ship tests
+ * and the benchmark; lines look like real read events and are sealed with the same rule
+ * as the adapter's log.
  */
 public final class SyntheticLog {
 
-    private SyntheticLog() {
-    }
+	private SyntheticLog() {
+	}
 
-    public static Path write(Path directory, String workstation, String day, int events) throws IOException {
-        Files.createDirectories(directory);
-        Path file = directory.resolve(workstation + "_" + day + ".jsonl");
-        String prev = ChainVerifier.GENESIS;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < events; i++) {
-                String open = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"time\":\"" + day + "T10:00:00.000+09:00\","
-                        + "\"workstation\":\"" + workstation + "\",\"reader\":\"Virtual PCD 00 00\","
-                        + "\"operator\":\"clerk-7\",\"caseId\":\"C-" + i + "\",\"command\":\"read\",\"outcome\":\"READ\","
-                        + "\"card\":{\"fingerprint\":\"" + "ab".repeat(32) + "\",\"certSerial\":\"1A2B3C4D\","
-                        + "\"notAfter\":\"2036-11-18T10:59:10Z\",\"cardSerialHash\":null},\"pins\":{"
-                        + "\"jpkiAuth\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
-                        + "\"cardInfoInput\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
-                        + "\"residentRegistry\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
-                        + "\"commonAp\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
-                        + "\"jpkiSign\":{\"triesLeft\":5,\"state\":\"OK\",\"sw\":\"63C5\"}}";
-                String line = ChainVerifier.seal(open, prev);
-                out.write(line);
-                out.write('\n');
-                prev = ChainVerifier.hashOf(line);
-            }
-        }
-        return file;
-    }
+	public static Path write(Path directory, String workstation, String day, int events) throws IOException {
+		Files.createDirectories(directory);
+		Path file = directory.resolve(workstation + "_" + day + ".jsonl");
+		String prev = ChainVerifier.GENESIS;
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			for (int i = 0; i < events; i++) {
+				String open = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"time\":\"" + day + "T10:00:00.000+09:00\","
+						+ "\"workstation\":\"" + workstation + "\",\"reader\":\"Virtual PCD 00 00\","
+						+ "\"operator\":\"clerk-7\",\"caseId\":\"C-" + i
+						+ "\",\"command\":\"read\",\"outcome\":\"READ\"," + "\"card\":{\"fingerprint\":\""
+						+ "ab".repeat(32) + "\",\"certSerial\":\"1A2B3C4D\","
+						+ "\"notAfter\":\"2036-11-18T10:59:10Z\",\"cardSerialHash\":null},\"pins\":{"
+						+ "\"jpkiAuth\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
+						+ "\"cardInfoInput\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
+						+ "\"residentRegistry\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
+						+ "\"commonAp\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
+						+ "\"jpkiSign\":{\"triesLeft\":5,\"state\":\"OK\",\"sw\":\"63C5\"}}";
+				String line = ChainVerifier.seal(open, prev);
+				out.write(line);
+				out.write('\n');
+				prev = ChainVerifier.hashOf(line);
+			}
+		}
+		return file;
+	}
+
 }

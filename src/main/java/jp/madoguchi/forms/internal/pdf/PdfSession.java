@@ -18,70 +18,78 @@ import jp.madoguchi.forms.internal.template.FormTemplate;
 import java.util.function.Consumer;
 
 /**
- * One PDF/A-2b file being written to a stream, page after page (OpenPDF flushes each page, so a
- * packet of thousands of pages needs no more memory than one). It keeps the fixed layer of each
- * template page as a form XObject, drawn once per file and placed on every page that uses it.
+ * One PDF/A-2b file being written to a stream, page after page (OpenPDF flushes each
+ * page, so a packet of thousands of pages needs no more memory than one). It keeps the
+ * fixed layer of each template page as a form XObject, drawn once per file and placed on
+ * every page that uses it.
  */
 final class PdfSession implements AutoCloseable {
 
-    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
-    private final Document document;
-    private final PdfWriter writer;
-    private final boolean reuseFixedLayers;
-    private final Map<FormTemplate.Page, PdfTemplate> fixedLayers = new IdentityHashMap<>();
-    private int pages;
+	private final Document document;
 
-    private PdfSession(Document document, PdfWriter writer, boolean reuseFixedLayers) {
-        this.document = document;
-        this.writer = writer;
-        this.reuseFixedLayers = reuseFixedLayers;
-    }
+	private final PdfWriter writer;
 
-    static PdfSession open(OutputStream out, String title, boolean reuseFixedLayers) {
-        Document document = new Document(PageSize.A4, 0, 0, 0, 0);
-        PdfWriter writer = PdfWriter.getInstance(document, out);
-        writer.setPDFXConformance(PdfWriter.PDFA2B);
-        writer.setFullCompression();
-        document.addTitle(title);
-        document.addCreator("madoguchi forms");
-        writer.createXmpMetadata();
-        document.open();
-        try {
-            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", SRGB);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new PdfSession(document, writer, reuseFixedLayers);
-    }
+	private final boolean reuseFixedLayers;
 
-    /** Starts a page and returns its canvas. */
-    PdfContentByte newPage() {
-        if (pages > 0) {
-            document.newPage();
-        }
-        pages++;
-        return writer.getDirectContent();
-    }
+	private final Map<FormTemplate.Page, PdfTemplate> fixedLayers = new IdentityHashMap<>();
 
-    int pages() {
-        return pages;
-    }
+	private int pages;
 
-    boolean reuseFixedLayers() {
-        return reuseFixedLayers;
-    }
+	private PdfSession(Document document, PdfWriter writer, boolean reuseFixedLayers) {
+		this.document = document;
+		this.writer = writer;
+		this.reuseFixedLayers = reuseFixedLayers;
+	}
 
-    PdfTemplate fixedLayer(FormTemplate.Page page, Consumer<PdfContentByte> drawing) {
-        return fixedLayers.computeIfAbsent(page, p -> {
-            PdfTemplate layer = writer.getDirectContent().createTemplate(FormTemplate.PAGE_WIDTH, FormTemplate.PAGE_HEIGHT);
-            drawing.accept(layer);
-            return layer;
-        });
-    }
+	static PdfSession open(OutputStream out, String title, boolean reuseFixedLayers) {
+		Document document = new Document(PageSize.A4, 0, 0, 0, 0);
+		PdfWriter writer = PdfWriter.getInstance(document, out);
+		writer.setPDFXConformance(PdfWriter.PDFA2B);
+		writer.setFullCompression();
+		document.addTitle(title);
+		document.addCreator("madoguchi forms");
+		writer.createXmpMetadata();
+		document.open();
+		try {
+			writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", SRGB);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return new PdfSession(document, writer, reuseFixedLayers);
+	}
 
-    @Override
-    public void close() {
-        document.close();
-    }
+	/** Starts a page and returns its canvas. */
+	PdfContentByte newPage() {
+		if (pages > 0) {
+			document.newPage();
+		}
+		pages++;
+		return writer.getDirectContent();
+	}
+
+	int pages() {
+		return pages;
+	}
+
+	boolean reuseFixedLayers() {
+		return reuseFixedLayers;
+	}
+
+	PdfTemplate fixedLayer(FormTemplate.Page page, Consumer<PdfContentByte> drawing) {
+		return fixedLayers.computeIfAbsent(page, p -> {
+			PdfTemplate layer = writer.getDirectContent()
+				.createTemplate(FormTemplate.PAGE_WIDTH, FormTemplate.PAGE_HEIGHT);
+			drawing.accept(layer);
+			return layer;
+		});
+	}
+
+	@Override
+	public void close() {
+		document.close();
+	}
+
 }

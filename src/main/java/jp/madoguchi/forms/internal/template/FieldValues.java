@@ -7,10 +7,10 @@ import jp.madoguchi.forms.MunicipalitySettings;
 
 /** Everything a placeholder or condition can read for one document. */
 public record FieldValues(Applicant applicant, MunicipalitySettings municipality, LocalDate issueDate,
-                          String documentId) {
+		String documentId) {
 
-    /** How the person is named in refusal messages. */
-    public String personLabel() {
-        return applicant.name() + " (id " + applicant.id() + ")";
-    }
+	/** How the person is named in refusal messages. */
+	public String personLabel() {
+		return applicant.name() + " (id " + applicant.id() + ")";
+	}
 }
