@@ -1,7 +1,5 @@
 package jp.madoguchi.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
@@ -11,19 +9,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+import jp.madoguchi.errors.ApiError;
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.errors.Messages;
 
 /**
- * Error answers for people and programs: JSON {@code {code, message}} on {@code /api/**},
- * the Japanese error page elsewhere. Never a stack trace in the answer; unexpected
- * failures are logged by type and request path only.
+ * Error answers for people and programs: {@link ApiError} JSON on {@code /api/**}, the
+ * Japanese error page elsewhere, both with the text of the one message catalogue. Never a
+ * stack trace in the answer; unexpected failures are logged by type and request path
+ * only.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -31,19 +35,36 @@ class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+	private final Messages messages;
+
+	ApiErrors(Messages messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ClientError.class)
+	Object clientError(HttpServletRequest request, ClientError e) {
+		return answer(request, e.status(), this.messages.of(e));
+	}
+
+	/** A method's {@code @PreAuthorize} refused the signed-in user. */
+	@ExceptionHandler(AccessDeniedException.class)
+	Object denied(HttpServletRequest request) {
+		return answer(request, ClientError.forbidden());
+	}
+
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	Object tooLarge(HttpServletRequest request) {
-		return answer(request, HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", "ファイルが大きすぎます。上限を超えるファイルは取り込めません。");
+		return answer(request, new ClientError(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE"));
 	}
 
 	@ExceptionHandler(MultipartException.class)
 	Object badMultipart(HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "BAD_UPLOAD", "アップロードを読み取れませんでした。もう一度送ってください。");
+		return answer(request, ClientError.badRequest("BAD_UPLOAD"));
 	}
 
 	@ExceptionHandler(MissingServletRequestPartException.class)
 	Object missingFile(HttpServletRequest request) {
-		return answer(request, HttpStatus.BAD_REQUEST, "FILE_MISSING", "ファイル（項目名 file）がありません。");
+		return answer(request, ClientError.badRequest("FILE_MISSING"));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -52,12 +73,11 @@ class ApiErrors {
 			// 404, 405, 400 and the like, raised by Spring MVC or by a controller: not
 			// failures of the service.
 			HttpStatusCode status = known.getStatusCode();
-			return answer(request, status, codeOf(status), messageOf(status));
+			return answer(request, new ClientError(HttpStatus.valueOf(status.value()), codeOf(status)));
 		}
 		log.error("Unexpected {} on {} {}", e.getClass().getName(), request.getMethod(), request.getRequestURI(),
 				withoutMessage(e));
-		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-				"処理中に問題が発生しました。時間をおいてもう一度お試しください。続く場合は管理者に連絡してください。");
+		return answer(request, new ClientError(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR"));
 	}
 
 	/**
@@ -70,13 +90,17 @@ class ApiErrors {
 		return t;
 	}
 
-	private static Object answer(HttpServletRequest request, HttpStatusCode status, String code, String message) {
+	private Object answer(HttpServletRequest request, ClientError error) {
+		return answer(request, error.status(), this.messages.of(error));
+	}
+
+	private static Object answer(HttpServletRequest request, HttpStatusCode status, ApiError body) {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			return ResponseEntity.status(status).body(Map.of("code", code, "message", message));
+			return ResponseEntity.status(status).body(body);
 		}
 		ModelAndView page = new ModelAndView("error", new RedirectAttributesModelMap());
 		page.addObject("status", status.value());
-		page.addObject("message", message);
+		page.addObject("message", body.message());
 		page.setStatus(status);
 		return page;
 	}
@@ -89,19 +113,7 @@ class ApiErrors {
 			case 405 -> "METHOD_NOT_ALLOWED";
 			case 413 -> "FILE_TOO_LARGE";
 			case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-			default -> "HTTP_" + status.value();
-		};
-	}
-
-	static String messageOf(HttpStatusCode status) {
-		return switch (status.value()) {
-			case 400 -> "リクエストの内容が正しくありません。";
-			case 403 -> "この操作を行う権限がありません。";
-			case 404 -> "お探しの情報は見つかりません。";
-			case 405 -> "この操作はできません。";
-			case 413 -> "ファイルが大きすぎます。";
-			case 415 -> "この形式には対応していません。";
-			default -> "処理できませんでした。";
+			default -> "BAD_REQUEST";
 		};
 	}
 
