@@ -3,18 +3,25 @@
 # Starts the service in demo mode with -Xmx512m on a fresh data directory, from a private copy of the jar (a rebuild
 # of target/ during the run must not pull classes out from under it), and waits until it answers. Sets WORK (a
 # temporary folder, removed at exit with the service stopped) and SERVICE_PID. Log: $WORK/service.log.
+# An optional second argument names another jar to run instead (e.g. an earlier build, for a baseline).
 start_bench_service() {
-  local port="$1"
+  local port="$1" jar="${2:-target/madoguchi.jar}"
   [ -f target/madoguchi.jar ] && [ -f reader-adapter/target/reader-adapter.jar ] || mvn -B -q -DskipTests package
   WORK=$(mktemp -d)
-  cp target/madoguchi.jar "$WORK/madoguchi.jar"
+  cp "$jar" "$WORK/madoguchi.jar"
   java -Xmx512m -jar "$WORK/madoguchi.jar" --spring.profiles.active=demo --madoguchi.data-dir="$WORK/data" \
     --server.port="$port" > "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
-  trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+  trap stop_bench_service EXIT
   for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" >/dev/null && return 0; sleep 0.5; done
   say "The service did not start: $(tail -5 "$WORK/service.log")"
   exit 1
+}
+
+stop_bench_service() {
+  [ -n "${SERVICE_PID:-}" ] && { kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; }
+  [ -n "${WORK:-}" ] && rm -rf "$WORK"
+  SERVICE_PID="" WORK=""
 }
 
 # The median of the numbers on standard input, one per line.
