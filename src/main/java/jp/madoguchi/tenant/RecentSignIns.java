@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -101,6 +102,12 @@ class RecentSignIns implements AuthenticationProvider {
 		Authentication result;
 		try {
 			result = this.passwordCheck.authenticate(request);
+		}
+		catch (CredentialsExpiredException rightPassword) {
+			// Raised only after the password matched (e.g. one that must be changed): not
+			// a guess.
+			this.throttle.succeeded(username);
+			throw rightPassword;
 		}
 		catch (BadCredentialsException | AccountStatusException refused) {
 			if (this.throttle.failed(username)) {
