@@ -35,6 +35,20 @@ public class AuditLog {
 			.update();
 	}
 
+	/**
+	 * An event that belongs to no municipality, such as a failed sign-in with a username
+	 * that does not exist. Such rows are for the service's operator; no municipality's
+	 * {@link #recent} shows them.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordWithoutMunicipality(String username, AuditAction action, String targetType, String targetId) {
+		jdbc.sql("""
+				INSERT INTO audit_event (municipality_id, username, action, target_type, target_id, occurred_at)
+				VALUES (NULL, ?, ?, ?, ?, ?)""")
+			.params(username, action.name(), targetType, targetId, OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+	}
+
 	public List<AuditEntry> recent(long municipalityId, int limit) {
 		return jdbc.sql("""
 				SELECT username, action, target_type, target_id, occurred_at FROM audit_event

@@ -1,7 +1,10 @@
 package jp.madoguchi.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import jp.madoguchi.tenant.Role;
@@ -11,8 +14,16 @@ import jp.madoguchi.tenant.StaffUser;
 @Controller
 class HomePages {
 
+	/**
+	 * The sign-in page; also shown (with status 429, set by {@link SignInRefusals}) when
+	 * the username's sign-ins are throttled.
+	 */
 	@GetMapping("/login")
-	String login() {
+	String login(HttpServletRequest request, Model model) {
+		Object throttled = request.getAttribute(SignInRefusals.THROTTLED);
+		if (throttled != null) {
+			model.addAttribute("throttled", throttled);
+		}
 		return "login";
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import jp.madoguchi.tenant.SignInThrottled;
 import jp.madoguchi.tenant.WorkstationKeyFilter;
 import jp.madoguchi.tenant.WorkstationKeys;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +25,9 @@ import java.io.IOException;
 /**
  * Two filter chains. {@code /api/**}: stateless HTTP Basic, no session, so CSRF does not
  * apply; failures answer JSON. Everything else: form login with a session and CSRF
- * protection on every form.
+ * protection on every form. Both sign in through the tenant module's throttled sign-in
+ * ({@link SignInRefusals} answers a throttled one with 429) and send the same
+ * {@link SecurityHeaders}.
  */
 @Configuration
 @EnableMethodSecurity
@@ -33,7 +35,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/openapi.json", "/api/openapi.json/**")
 				.permitAll()
@@ -59,16 +62,17 @@ class SecurityConfig {
 				.anyRequest()
 				.hasAnyRole("CLERK", "RECORDS_OFFICER", "OPERATOR", "ADMIN"))
 			.addFilterBefore(new WorkstationKeyFilter(workstationKeys), BasicAuthenticationFilter.class)
-			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
-			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(refusals)))
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(refusals)).accessDeniedHandler(forbidden()))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.headers(SecurityHeaders::apply);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignInRefusals refusals) throws Exception {
 		http.authorizeHttpRequests(
 				auth -> auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/actuator/health")
 					.permitAll()
@@ -80,14 +84,23 @@ class SecurityConfig {
 					.hasRole("ADMIN")
 					.anyRequest()
 					.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(
+					form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(refusals).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.headers(Customizer.withDefaults());
+			.headers(SecurityHeaders::apply);
 		return http.build();
 	}
 
-	private static AuthenticationEntryPoint unauthorized() {
+	/**
+	 * 401 for a missing or wrong sign-in; 429 with {@code Retry-After} for a throttled
+	 * username.
+	 */
+	private static AuthenticationEntryPoint unauthorized(SignInRefusals refusals) {
 		return (request, response, e) -> {
+			if (e instanceof SignInThrottled throttled) {
+				refusals.answerApi(response, throttled);
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"madoguchi\", charset=\"UTF-8\"");
 			writeJson(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "ユーザー名またはパスワードが正しくありません。");
 		};
