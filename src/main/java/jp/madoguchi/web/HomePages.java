@@ -1,5 +1,6 @@
 package jp.madoguchi.web;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,11 +13,13 @@ import jp.madoguchi.tenant.StaffUser;
 class HomePages {
 
 	@GetMapping("/login")
+	@PreAuthorize("permitAll()")
 	String login() {
 		return "login";
 	}
 
 	@GetMapping("/")
+	@PreAuthorize("hasAnyRole('CLERK', 'RECORDS_OFFICER', 'OPERATOR', 'ADMIN')")
 	String home(@AuthenticationPrincipal StaffUser user) {
 		if (user != null && user.hasRole(Role.CLERK)) {
 			return "redirect:/rosters";
