@@ -177,6 +177,25 @@ class AccessTableTest {
 		softly.assertAll();
 	}
 
+	/**
+	 * A client that asks for the PDF (a browser's download, {@code curl -H 'Accept:
+	 * application/pdf'}) and is refused still gets the refusal as ApiError JSON, for the
+	 * streamed packet as for the template preview.
+	 */
+	@Test
+	void aRefusedDownloadIsAnsweredWithTheApiErrorEvenWhenThePdfIsAskedFor() {
+		for (String[] call : new String[][] { { "officer", "/api/rosters/1/packet.pdf" },
+				{ "clerk", "/api/templates/consent/preview.pdf" } }) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[1]))
+				.header("Accept", "application/pdf")
+				.header("Authorization", "Basic "
+						+ Base64.getEncoder().encodeToString((call[0] + ":demo").getBytes(StandardCharsets.UTF_8)));
+			Answer answer = send(request, "GET", null);
+			assertThat(answer.status()).as(call[1] + " " + answer.text()).isEqualTo(403);
+			assertThat(answer.code()).as(call[1]).isEqualTo("FORBIDDEN");
+		}
+	}
+
 	private static void check(SoftAssertions softly, Row row, String column, String expected, Answer answer) {
 		String as = row.endpoint() + " as " + column + " (expected " + expected + ", got " + answer.status() + " "
 				+ answer.location() + ")";
