@@ -33,6 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -144,6 +146,11 @@ class AccessTableTest {
 			if (!handler.getBeanType().getPackageName().startsWith("jp.madoguchi")) {
 				return;
 			}
+			// One model: the controller itself says who may call it.
+			assertThat(AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
+					|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class))
+				.as("%s carries @PreAuthorize (on the method or its class)", handler)
+				.isTrue();
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 			assertThat(methods).as("%s names its HTTP method", handler).isNotEmpty();
 			for (String pattern : info.getPatternValues()) {
