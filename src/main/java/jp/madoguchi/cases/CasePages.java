@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +21,9 @@ import jp.madoguchi.tenant.StaffUser;
 
 /**
  * A case's page and JSON: the applicant, the workflow's steps, and what the reader
- * adapter recorded for the card.
+ * adapter recorded for the card. CLERK, RECORDS_OFFICER and OPERATOR may open a case; an
+ * OPERATOR needs its id, workflow and device events to act on a finding, never the
+ * applicant (see the README's access table).
  */
 @Controller
 class CasePages {
@@ -38,6 +41,7 @@ class CasePages {
 	}
 
 	@GetMapping("/cases/{id}")
+	@PreAuthorize("hasAnyRole('CLERK', 'RECORDS_OFFICER', 'OPERATOR')")
 	String page(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
 		CaseDetail c = view(user, id);
 		model.addAttribute("c", c);
@@ -47,6 +51,7 @@ class CasePages {
 	}
 
 	@GetMapping("/api/cases/{id}")
+	@PreAuthorize("hasAnyRole('CLERK', 'RECORDS_OFFICER', 'OPERATOR')")
 	@ResponseBody
 	Map<String, Object> json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
 		CaseDetail c = view(user, id);
@@ -56,6 +61,7 @@ class CasePages {
 	}
 
 	@GetMapping("/api/cases/{id}/device-events")
+	@PreAuthorize("hasAnyRole('CLERK', 'RECORDS_OFFICER', 'OPERATOR')")
 	@ResponseBody
 	List<DeviceEvent> deviceEvents(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
 		view(user, id);

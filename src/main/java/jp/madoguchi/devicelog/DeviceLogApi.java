@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,8 @@ import jp.madoguchi.tenant.StaffUser;
 
 /**
  * {@code POST /api/device-events}: the reader adapter's {@code ship};
- * {@code GET /api/device-log-findings}.
+ * {@code GET /api/device-log-findings}. Shipping: OPERATOR or a counter PC's workstation
+ * key; findings: OPERATOR.
  */
 @RestController
 class DeviceLogApi {
@@ -29,6 +31,7 @@ class DeviceLogApi {
 	}
 
 	@PostMapping(path = "/api/device-events", consumes = { "application/x-ndjson", "text/plain", "application/json" })
+	@PreAuthorize("hasAnyRole('OPERATOR', 'WORKSTATION')")
 	ShipResult ship(@AuthenticationPrincipal StaffUser user, @RequestBody String body,
 			@RequestHeader(name = "X-Device-Log-File", required = false) String logFile,
 			@RequestHeader(name = "X-Device-Log-First-Line", required = false) Integer firstLine) {
@@ -36,6 +39,7 @@ class DeviceLogApi {
 	}
 
 	@GetMapping("/api/device-log-findings")
+	@PreAuthorize("hasRole('OPERATOR')")
 	List<DeviceLogReceiver.Finding> findings(@AuthenticationPrincipal StaffUser user) {
 		return receiver.findings(user.municipalityId());
 	}

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +32,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /api/rosters}: upload a roster, list rosters, read a roster's cases and its
- * original file.
+ * original file. CLERK only: rosters are the applicants' personal data.
  */
 @RestController
 @RequestMapping("/api/rosters")
+@PreAuthorize("hasRole('CLERK')")
 class RosterApi {
 
 	private final RosterImporter importer;

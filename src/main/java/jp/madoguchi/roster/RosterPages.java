@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +36,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The clerk's roster screens: upload with its error table, the roster list, and a
- * roster's cases per facility.
+ * roster's cases per facility. CLERK only.
  */
 @Controller
+@PreAuthorize("hasRole('CLERK')")
 class RosterPages {
 
 	private static final String PENDING = "pendingRosterUploads";

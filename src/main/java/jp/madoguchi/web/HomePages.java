@@ -2,6 +2,7 @@ package jp.madoguchi.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ class HomePages {
 	 * the username's sign-ins are throttled.
 	 */
 	@GetMapping("/login")
+	@PreAuthorize("permitAll()")
 	String login(HttpServletRequest request, Model model) {
 		Object throttled = request.getAttribute(SignInRefusals.THROTTLED);
 		if (throttled != null) {
@@ -28,6 +30,7 @@ class HomePages {
 	}
 
 	@GetMapping("/")
+	@PreAuthorize("hasAnyRole('CLERK', 'RECORDS_OFFICER', 'OPERATOR', 'ADMIN')")
 	String home(@AuthenticationPrincipal StaffUser user) {
 		if (user != null && user.hasRole(Role.CLERK)) {
 			return "redirect:/rosters";

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -14,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import jp.madoguchi.tenant.SignInThrottled;
@@ -27,7 +27,10 @@ import java.io.IOException;
  * apply; failures answer JSON. Everything else: form login with a session and CSRF
  * protection on every form. Both sign in through the tenant module's throttled sign-in
  * ({@link SignInRefusals} answers a throttled one with 429) and send the same
- * {@link SecurityHeaders}.
+ * {@link SecurityHeaders}. Both only demand a sign-in (except for the public paths);
+ * which role may call which endpoint is decided by the {@code @PreAuthorize} on each
+ * module's controllers, and listed in the README's access table, which
+ * {@code AccessTableTest} checks against every mapping.
  */
 @Configuration
 @EnableMethodSecurity
@@ -38,29 +41,11 @@ class SecurityConfig {
 	SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals)
 			throws Exception {
 		http.securityMatcher("/api/**")
+			// Who may call what is decided by each module's @PreAuthorize, not here.
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/openapi.json", "/api/openapi.json/**")
 				.permitAll()
-				.requestMatchers("/api/rosters/**")
-				.hasRole("CLERK")
-				// A counter PC's workstation key ships its device log and does nothing
-				// else.
-				.requestMatchers(HttpMethod.POST, "/api/device-events")
-				.hasAnyRole("OPERATOR", "WORKSTATION")
-				.requestMatchers("/api/device-events/**", "/api/device-log-findings/**")
-				.hasRole("OPERATOR")
-				.requestMatchers("/api/workstation-keys/**")
-				.hasAnyRole("ADMIN", "OPERATOR")
-				.requestMatchers("/api/cases/**")
-				.hasAnyRole("CLERK", "OPERATOR")
-				// Checking, installing and activating a municipality's own template
-				// versions.
-				.requestMatchers("/api/templates/*/check", "/api/templates/*/versions", "/api/templates/*/versions/**",
-						"/api/templates/*/default/**")
-				.hasRole("ADMIN")
-				.requestMatchers(HttpMethod.POST, "/api/templates/*/preview.pdf")
-				.hasRole("ADMIN")
 				.anyRequest()
-				.hasAnyRole("CLERK", "RECORDS_OFFICER", "OPERATOR", "ADMIN"))
+				.authenticated())
 			.addFilterBefore(new WorkstationKeyFilter(workstationKeys), BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(refusals)))
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(refusals)).accessDeniedHandler(forbidden()))
@@ -72,18 +57,16 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, SignInRefusals refusals) throws Exception {
-		http.authorizeHttpRequests(
-				auth -> auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/actuator/health")
-					.permitAll()
-					.requestMatchers("/rosters/**")
-					.hasRole("CLERK")
-					.requestMatchers("/cases/**")
-					.hasAnyRole("CLERK", "OPERATOR")
-					.requestMatchers("/admin/templates/**")
-					.hasRole("ADMIN")
-					.anyRequest()
-					.authenticated())
+	SecurityFilterChain pages(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals)
+			throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			// A workstation key is refused on pages (403) rather than taken for no
+			// sign-in.
+			.addFilterBefore(new WorkstationKeyFilter(workstationKeys), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(
 					form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(refusals).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -255,7 +255,7 @@ abstract class MunicipalTemplatesContract {
 	}
 
 	private String preview() throws Exception {
-		var preview = clerk.get("/api/templates/leaflet/preview.pdf");
+		var preview = admin.get("/api/templates/leaflet/preview.pdf");
 		assertThat(preview.status()).isEqualTo(200);
 		return TestForms.pdftotext(TestForms.write("municipal-leaflet-preview.pdf", preview.body()));
 	}

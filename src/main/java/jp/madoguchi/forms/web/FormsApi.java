@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,6 @@ import jp.madoguchi.forms.FormRefusedException;
 import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.GeneratedDocument;
 import jp.madoguchi.forms.PacketRequest;
-import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
@@ -58,8 +58,8 @@ class FormsApi {
 	}
 
 	@GetMapping("/api/rosters/{id}/packet.pdf")
+	@PreAuthorize("hasRole('CLERK')")
 	ResponseEntity<StreamingResponseBody> packet(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-		requireClerk(user);
 		return streamedPacket(packets, user, id);
 	}
 
@@ -75,20 +75,18 @@ class FormsApi {
 	}
 
 	@GetMapping("/api/cases/{id}/documents")
+	@PreAuthorize("hasAnyRole('CLERK', 'RECORDS_OFFICER')")
 	List<CaseDocumentRepository.DocumentJson> documentsOfCase(@AuthenticationPrincipal StaffUser user,
 			@PathVariable long id) {
-		if (!user.hasRole(Role.CLERK) && !user.hasRole(Role.RECORDS_OFFICER)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 		cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "case-documents", Long.toString(id));
 		return documents.ofCase(user.municipalityId(), id);
 	}
 
 	@PostMapping("/api/cases/{id}/documents")
+	@PreAuthorize("hasRole('CLERK')")
 	ResponseEntity<byte[]> generate(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@RequestParam String form) {
-		requireClerk(user);
 		FormId formId;
 		try {
 			formId = FormId.fromId(form);
@@ -121,12 +119,6 @@ class FormsApi {
 	ResponseEntity<Map<String, String>> refused(FormRefusedException e) {
 		return ResponseEntity.unprocessableEntity()
 			.body(Map.of("code", "FORM_REFUSED", "field", e.field(), "message", e.getMessage()));
-	}
-
-	private static void requireClerk(StaffUser user) {
-		if (!user.hasRole(Role.CLERK)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 	}
 
 	static ResponseStatusException notFound() {

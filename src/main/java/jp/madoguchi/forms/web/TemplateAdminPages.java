@@ -8,6 +8,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +32,7 @@ import jp.madoguchi.tenant.StaffUser;
  * default, previews with sample data and the stored file of each version.
  */
 @Controller
+@PreAuthorize("hasRole('ADMIN')")
 class TemplateAdminPages {
 
 	private final FormsEngine engine;
@@ -52,7 +54,6 @@ class TemplateAdminPages {
 
 	@GetMapping("/admin/templates")
 	String overview(@AuthenticationPrincipal StaffUser user, Model model) {
-		TemplatesApi.requireAdmin(user);
 		TemplateSet templates = municipalTemplates.templatesFor(user.municipalityId());
 		model.addAttribute("forms",
 				Arrays.stream(FormId.values())
@@ -64,7 +65,6 @@ class TemplateAdminPages {
 
 	@GetMapping("/admin/templates/{form}")
 	String form(@AuthenticationPrincipal StaffUser user, @PathVariable String form, Model model) {
-		TemplatesApi.requireAdmin(user);
 		FormId formId = TemplatesApi.form(form);
 		TemplateSet templates = municipalTemplates.templatesFor(user.municipalityId());
 		TemplateSet defaults = engine.defaultTemplates();
@@ -94,7 +94,6 @@ class TemplateAdminPages {
 	@PostMapping("/admin/templates/{form}/versions")
 	String install(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
-		TemplatesApi.requireAdmin(user);
 		FormId formId = TemplatesApi.form(form);
 		if (file.isEmpty() || file.getSize() > MunicipalTemplates.MAX_TEMPLATE_BYTES) {
 			return formWithError(user, form, "テンプレートのファイル（template.json、1MB まで）を選んでください。", List.of(), model);
@@ -120,7 +119,6 @@ class TemplateAdminPages {
 	@PostMapping("/admin/templates/{form}/versions/{version}/activate")
 	String activate(@AuthenticationPrincipal StaffUser user, @PathVariable String form, @PathVariable int version,
 			RedirectAttributes redirect) {
-		TemplatesApi.requireAdmin(user);
 		FormId formId = TemplatesApi.form(form);
 		if (!municipalTemplates.activate(user, formId, version)) {
 			throw FormsApi.notFound();
@@ -132,7 +130,6 @@ class TemplateAdminPages {
 	@PostMapping("/admin/templates/{form}/default/activate")
 	String activateDefault(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			RedirectAttributes redirect) {
-		TemplatesApi.requireAdmin(user);
 		FormId formId = TemplatesApi.form(form);
 		municipalTemplates.activateDefault(user, formId);
 		redirect.addFlashAttribute("notice", "標準のテンプレートに戻しました。");
@@ -141,7 +138,6 @@ class TemplateAdminPages {
 
 	@GetMapping("/admin/templates/{form}/preview.pdf")
 	ResponseEntity<byte[]> previewCurrent(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-		TemplatesApi.requireAdmin(user);
 		FormId formId = TemplatesApi.form(form);
 		byte[] pdf = engine.preview(municipalTemplates.templatesFor(user.municipalityId()), formId).pdf();
 		return pdf("preview-" + formId.id() + ".pdf", pdf);
@@ -149,7 +145,6 @@ class TemplateAdminPages {
 
 	@GetMapping("/admin/templates/{form}/default/preview.pdf")
 	ResponseEntity<byte[]> previewDefault(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-		TemplatesApi.requireAdmin(user);
 		FormId formId = TemplatesApi.form(form);
 		return pdf("preview-" + formId.id() + "-default.pdf", engine.preview(formId).pdf());
 	}
@@ -157,7 +152,6 @@ class TemplateAdminPages {
 	@GetMapping("/admin/templates/{form}/versions/{version}/preview.pdf")
 	ResponseEntity<byte[]> previewVersion(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@PathVariable int version) {
-		TemplatesApi.requireAdmin(user);
 		FormId formId = TemplatesApi.form(form);
 		byte[] json = municipalTemplates.content(user, formId, version).orElseThrow(FormsApi::notFound);
 		return pdf("preview-" + formId.id() + "-v" + version + ".pdf",
@@ -167,7 +161,6 @@ class TemplateAdminPages {
 	@GetMapping("/admin/templates/{form}/versions/{version}/template.json")
 	ResponseEntity<byte[]> storedFile(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@PathVariable int version) {
-		TemplatesApi.requireAdmin(user);
 		FormId formId = TemplatesApi.form(form);
 		byte[] json = municipalTemplates.content(user, formId, version).orElseThrow(FormsApi::notFound);
 		return ResponseEntity.ok()

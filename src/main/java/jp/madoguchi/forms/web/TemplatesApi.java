@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,19 +23,19 @@ import jp.madoguchi.forms.FormId;
 import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.TemplateRejectedException;
 import jp.madoguchi.forms.TemplateSet;
-import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
- * Templates: a preview of each form as the municipality prints it, with sample data; for
- * an ADMIN the check and preview of a municipality's own version (the JSON file as the
- * request body), its installation as a new version, the list of versions, re-activation
- * of an earlier version or the built-in default, and the stored file of a version. A
- * template naming an unknown field or not fitting its page answers 422 with the line.
- * Another municipality's versions answer 404.
+ * Templates, ADMIN only: a preview of each form as the municipality prints it, with
+ * sample data; the check and preview of a municipality's own version (the JSON file as
+ * the request body), its installation as a new version, the list of versions,
+ * re-activation of an earlier version or the built-in default, and the stored file of a
+ * version. A template naming an unknown field or not fitting its page answers 422 with
+ * the line. Another municipality's versions answer 404.
  */
 @RestController
 @RequestMapping("/api/templates")
+@PreAuthorize("hasRole('ADMIN')")
 class TemplatesApi {
 
 	private final FormsEngine engine;
@@ -48,16 +49,12 @@ class TemplatesApi {
 
 	@GetMapping(value = "/{form}/preview.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	byte[] preview(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-		if (!user.hasRole(Role.CLERK) && !user.hasRole(Role.ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-		}
 		return engine.preview(municipalTemplates.templatesFor(user.municipalityId()), form(form)).pdf();
 	}
 
 	@PostMapping(value = "/{form}/check", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> check(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@RequestBody byte[] json) {
-		requireAdmin(user);
 		engine.checkTemplate(form(form), MunicipalTemplates.UPLOAD_NAME, json);
 		return Map.of("form", form, "accepted", true);
 	}
@@ -65,7 +62,6 @@ class TemplatesApi {
 	@PostMapping(value = "/{form}/preview.pdf", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_PDF_VALUE)
 	byte[] previewUpload(@AuthenticationPrincipal StaffUser user, @PathVariable String form, @RequestBody byte[] json) {
-		requireAdmin(user);
 		return engine.previewTemplate(form(form), MunicipalTemplates.UPLOAD_NAME, json).pdf();
 	}
 
@@ -78,7 +74,6 @@ class TemplatesApi {
 	@PostMapping(value = "/{form}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<InstalledJson> install(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@RequestBody byte[] json) {
-		requireAdmin(user);
 		FormId formId = form(form);
 		if (json.length > MunicipalTemplates.MAX_TEMPLATE_BYTES) {
 			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE);
@@ -104,7 +99,6 @@ class TemplatesApi {
 
 	@GetMapping("/{form}/versions")
 	VersionsJson versions(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-		requireAdmin(user);
 		FormId formId = form(form);
 		TemplateSet current = municipalTemplates.templatesFor(user.municipalityId());
 		TemplateSet defaults = engine.defaultTemplates();
@@ -126,7 +120,6 @@ class TemplatesApi {
 	@GetMapping("/{form}/versions/{version}")
 	ResponseEntity<byte[]> version(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@PathVariable int version) {
-		requireAdmin(user);
 		byte[] json = municipalTemplates.content(user, form(form), version).orElseThrow(FormsApi::notFound);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
 	}
@@ -134,7 +127,6 @@ class TemplatesApi {
 	@GetMapping(value = "/{form}/versions/{version}/preview.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	byte[] previewVersion(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@PathVariable int version) {
-		requireAdmin(user);
 		FormId formId = form(form);
 		byte[] json = municipalTemplates.content(user, formId, version).orElseThrow(FormsApi::notFound);
 		return engine.previewTemplate(formId, formId.id() + "-v" + version + ".json", json).pdf();
@@ -143,7 +135,6 @@ class TemplatesApi {
 	@PostMapping("/{form}/versions/{version}/activate")
 	Map<String, Object> activate(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@PathVariable int version) {
-		requireAdmin(user);
 		if (!municipalTemplates.activate(user, form(form), version)) {
 			throw FormsApi.notFound();
 		}
@@ -152,7 +143,6 @@ class TemplatesApi {
 
 	@PostMapping("/{form}/default/activate")
 	Map<String, Object> activateDefault(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
-		requireAdmin(user);
 		FormId formId = form(form);
 		municipalTemplates.activateDefault(user, formId);
 		return Map.of("form", form, "origin", "default", "version", engine.defaultTemplates().version(formId));
@@ -171,12 +161,6 @@ class TemplatesApi {
 		}
 		catch (IllegalArgumentException e) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-	}
-
-	static void requireAdmin(StaffUser user) {
-		if (!user.hasRole(Role.ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 	}
 
