@@ -96,6 +96,12 @@ class ClerkRosterJourneyTest {
 		assertThat(browser.text(By.id("device-events"))).contains("まだ記録はありません");
 		browser.screenshot("case");
 
+		// The documents generated for the case: none yet.
+		browser.clickAndWaitForUrl(By.id("case-documents-link"), url -> url.contains("/case-documents/"));
+		assertThat(browser.text(By.id("case-name"))).isEqualTo(Rosters.SACRED_NAMES.get(1));
+		assertThat(browser.text(By.id("no-documents"))).contains("まだ作成されていません");
+		browser.back();
+
 		// From the roster to its documents: the page that prints the packet.
 		browser.back();
 		browser.clickAndWaitForUrl(By.id("roster-documents"), url -> url.endsWith("/documents"));
