@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -183,8 +184,13 @@ public final class Browser implements AutoCloseable {
 		return all(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals("処理できませんでした"));
 	}
 
+	/**
+	 * Polls {@code document.readyState}; a script that meets a document being torn down
+	 * is asked again.
+	 */
 	private void waitForCompleteDocument() {
-		waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		waiting().ignoring(JavascriptException.class)
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	private WebDriverWait waiting() {
