@@ -3,15 +3,14 @@ package jp.madoguchi.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import jp.madoguchi.tenant.Role;
-import jp.madoguchi.tenant.StaffUser;
-
-/** Sign-in page and the start page, which sends each role to its work. */
+/**
+ * Sign-in page and the start page: one section per role the user holds, saying what the
+ * role can do now, with links (templates/home.html).
+ */
 @Controller
 class HomePages {
 
@@ -29,15 +28,14 @@ class HomePages {
 		return "login";
 	}
 
+	/**
+	 * The same page for every role, also for a user with the clerk role only: a user
+	 * holding several roles sees all of their work in one place, and the header's links
+	 * stay the same as the page's.
+	 */
 	@GetMapping("/")
 	@PreAuthorize("hasAnyRole('CLERK', 'RECORDS_OFFICER', 'OPERATOR', 'ADMIN')")
-	String home(@AuthenticationPrincipal StaffUser user) {
-		if (user != null && user.hasRole(Role.CLERK)) {
-			return "redirect:/rosters";
-		}
-		if (user != null && user.hasRole(Role.ADMIN)) {
-			return "redirect:/admin/templates";
-		}
+	String home() {
 		return "home";
 	}
 

@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import jp.madoguchi.support.ApiClient;
+import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.HeadlessChromium;
 import jp.madoguchi.support.Rosters;
 
@@ -53,12 +52,12 @@ class ClerkFormsJourneyTest {
 	@TempDir
 	Path downloads;
 
-	private ChromeDriver browser;
+	private Browser browser;
 
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			browser.quit();
+			browser.close();
 		}
 	}
 
@@ -73,22 +72,22 @@ class ClerkFormsJourneyTest {
 		assertThat(created.status()).isEqualTo(201);
 		long rosterId = created.json().get("id").asLong();
 
-		browser = HeadlessChromium.start(downloads);
-		String base = "http://localhost:" + port;
-		HeadlessChromium.signIn(browser, base, "clerk", "demo");
-		browser.get(base + "/rosters/" + rosterId + "/documents");
+		browser = Browser.start(port, downloads);
+		browser.signIn("clerk", "demo");
+		browser.open("/rosters/" + rosterId + "/documents");
 
-		List<String> names = browser.findElements(By.cssSelector("#documents td.name"))
+		List<String> names = browser.all(By.cssSelector("#documents td.name"))
 			.stream()
 			.map(WebElement::getText)
 			.toList();
 		assertThat(names).containsExactlyInAnyOrderElementsOf(Rosters.SACRED_NAMES.subList(0, 3));
-		assertThat(browser.findElement(By.id("documents")).getText()).contains("マイナンバーカードの健康保険証利用の申込みに関する委任状");
-		assertThat(browser.findElement(By.id("form-counts")).getText()).contains("顔認証マイナンバーカードの注意点 3");
-		int pages = Integer.parseInt(browser.findElement(By.id("page-count")).getText());
-		screenshot("forms-roster-documents");
+		assertThat(browser.text(By.id("documents"))).contains("マイナンバーカードの健康保険証利用の申込みに関する委任状");
+		assertThat(browser.text(By.id("form-counts"))).contains("顔認証マイナンバーカードの注意点 3");
+		int pages = Integer.parseInt(browser.text(By.id("page-count")));
+		browser.screenshot("forms-roster-documents");
 
-		browser.findElement(By.id("download-packet")).click();
+		// a download: the page stays
+		browser.click(By.id("download-packet"));
 		Path packet = awaitDownload("packet-" + rosterId + ".pdf");
 		try (PDDocument document = Loader.loadPDF(packet.toFile())) {
 			assertThat(document.getNumberOfPages()).isEqualTo(pages);
@@ -98,17 +97,19 @@ class ClerkFormsJourneyTest {
 			assertThat(text).contains(TestForms.spaced(name));
 		}
 
-		browser.get(base + "/forms/walk-in");
-		browser.findElement(By.id("name")).sendKeys("寿限無".repeat(40));
+		browser.open("/forms/walk-in");
+		browser.type(By.id("name"), "寿限無".repeat(40));
 		// a date input's typing order follows the browser locale; set the ISO value it
 		// submits
-		browser.executeScript("document.getElementById('birthDate').value = '1940-04-01'");
-		browser.findElement(By.id("make-document")).click();
-		assertThat(browser.findElement(By.id("error")).getText()).contains("does not fit");
+		browser.script("document.getElementById('birthDate').value = '1940-04-01'");
+		// refused: the page comes back with the error
+		browser.clickAndWaitForNewPage(By.id("make-document"));
+		assertThat(browser.text(By.id("error"))).contains("does not fit");
 
-		browser.findElement(By.id("name")).clear();
-		browser.findElement(By.id("name")).sendKeys("窓口　来子");
-		browser.findElement(By.id("make-document")).click();
+		browser.present(By.id("name")).clear();
+		browser.type(By.id("name"), "窓口　来子");
+		// a download: the page stays
+		browser.click(By.id("make-document"));
 		Path consent = awaitDownload("consent-");
 		assertThat(TestForms.pdftotext(consent)).contains("窓口 来子").contains("高梁市（デモ）の職員");
 	}
@@ -128,12 +129,6 @@ class ClerkFormsJourneyTest {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("no download starting with " + prefix);
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
 	}
 
 }

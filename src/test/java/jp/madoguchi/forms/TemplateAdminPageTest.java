@@ -14,16 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.HeadlessChromium;
 import java.util.List;
-import org.openqa.selenium.OutputType;
 
 /**
  * The ADMIN's template page in headless Chromium: a refused upload, an installed version,
@@ -50,12 +49,12 @@ class TemplateAdminPageTest {
 	@TempDir
 	Path files;
 
-	private ChromeDriver browser;
+	private Browser browser;
 
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			browser.quit();
+			browser.close();
 		}
 	}
 
@@ -69,51 +68,44 @@ class TemplateAdminPageTest {
 				brokenLines.stream().filter(l -> l.contains("{municipality.mayor}")).findFirst().orElseThrow()) + 1;
 		Path good = Files.writeString(files.resolve("consent.json"), builtIn.replace("私は、下記の事項につき、", NEW_WORDING));
 
-		browser = HeadlessChromium.start(files);
-		String base = "http://localhost:" + port;
-		login(base, "admin");
-		browser.get(base + "/admin/templates");
-		assertThat(browser.findElement(By.cssSelector("tr[data-form=consent] td.current")).getText()).startsWith("標準");
-		browser.findElement(By.cssSelector("tr[data-form=consent] a")).click();
+		browser = Browser.start(port, files);
+		browser.signIn("admin", "demo");
+		browser.open("/admin/templates");
+		assertThat(browser.text(By.cssSelector("tr[data-form=consent] td.current"))).startsWith("標準");
+		browser.clickAndWaitForNewPage(By.cssSelector("tr[data-form=consent] a"));
 
-		browser.findElement(By.id("file")).sendKeys(broken.toString());
-		browser.findElement(By.id("upload")).click();
-		assertThat(browser.findElement(By.id("error")).getText()).contains("登録しませんでした")
+		browser.type(By.id("file"), broken.toString());
+		browser.clickAndWaitForNewPage(By.id("upload"));
+		assertThat(browser.text(By.id("error"))).contains("登録しませんでした")
 			.contains("template.json:" + brokenLine + ": unknown field {municipality.mayor}");
-		assertThat(browser.findElement(By.id("versions")).getText()).doesNotContain("第 1 版");
+		assertThat(browser.text(By.id("versions"))).doesNotContain("第 1 版");
 
-		browser.findElement(By.id("file")).sendKeys(good.toString());
-		browser.findElement(By.id("upload")).click();
-		assertThat(browser.findElement(By.id("notice")).getText()).contains("第 1 版として登録");
-		assertThat(browser.findElement(By.id("current")).getText()).isEqualTo("第 1 版");
-		assertThat(browser.findElement(By.cssSelector("#versions tr[data-version='1']")).getText()).contains("使用中");
-		Files.createDirectories(Path.of("target", "screenshots"));
-		Files.write(Path.of("target", "screenshots", "forms-template-admin.png"),
-				browser.getScreenshotAs(OutputType.BYTES));
+		browser.type(By.id("file"), good.toString());
+		browser.clickAndWaitForNewPage(By.id("upload"));
+		assertThat(browser.text(By.id("notice"))).contains("第 1 版として登録");
+		assertThat(browser.text(By.id("current"))).isEqualTo("第 1 版");
+		assertThat(browser.text(By.cssSelector("#versions tr[data-version='1']"))).contains("使用中");
+		browser.screenshot("forms-template-admin");
 		assertThat(TestForms.pdftotext(TestForms.write("admin-page-preview.pdf",
-				fetchWithSession(base + "/admin/templates/consent/preview.pdf"))))
+				fetchWithSession(browser.base() + "/admin/templates/consent/preview.pdf"))))
 			.contains(NEW_WORDING);
-		assertThat(fetchWithSession(base + "/admin/templates/consent/versions/1/template.json"))
+		assertThat(fetchWithSession(browser.base() + "/admin/templates/consent/versions/1/template.json"))
 			.isEqualTo(Files.readAllBytes(good));
 
-		browser.findElement(By.id("activate-default")).click();
-		assertThat(browser.findElement(By.id("notice")).getText()).contains("標準のテンプレートに戻しました");
-		assertThat(browser.findElement(By.id("current")).getText()).startsWith("標準");
+		browser.clickAndWaitForNewPage(By.id("activate-default"));
+		assertThat(browser.text(By.id("notice"))).contains("標準のテンプレートに戻しました");
+		assertThat(browser.text(By.id("current"))).startsWith("標準");
 		assertThat(TestForms.pdftotext(TestForms.write("admin-page-default.pdf",
-				fetchWithSession(base + "/admin/templates/consent/preview.pdf"))))
+				fetchWithSession(browser.base() + "/admin/templates/consent/preview.pdf"))))
 			.doesNotContain(NEW_WORDING);
 
-		browser.findElement(By.cssSelector("#versions tr[data-version='1'] button.activate")).click();
-		assertThat(browser.findElement(By.id("current")).getText()).isEqualTo("第 1 版");
+		browser.clickAndWaitForNewPage(By.cssSelector("#versions tr[data-version='1'] button.activate"));
+		assertThat(browser.text(By.id("current"))).isEqualTo("第 1 版");
 
-		browser.manage().deleteAllCookies();
-		login(base, "clerk");
-		browser.get(base + "/admin/templates");
-		assertThat(browser.getPageSource()).contains("権限").doesNotContain("版の管理");
-	}
-
-	private void login(String base, String username) {
-		HeadlessChromium.signIn(browser, base, username, "demo");
+		browser.signOutByForgetting();
+		browser.signIn("clerk", "demo");
+		browser.open("/admin/templates");
+		assertThat(browser.pageSource()).contains("権限").doesNotContain("版の管理");
 	}
 
 	/**
@@ -121,7 +113,7 @@ class TemplateAdminPageTest {
 	 * a PDF, not save it.
 	 */
 	private byte[] fetchWithSession(String url) throws Exception {
-		String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+		String session = browser.sessionCookie();
 		HttpResponse<byte[]> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session).GET().build(),
 					HttpResponse.BodyHandlers.ofByteArray());

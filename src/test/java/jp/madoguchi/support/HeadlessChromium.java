@@ -3,7 +3,6 @@ package jp.madoguchi.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -12,13 +11,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import java.util.Map;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and chromedriver, headless, sized like a counter PC (1366×768).
  * Selenium is pointed at both binaries so it never tries to download a browser. Missing
- * binaries skip the class (fail it in CI).
+ * binaries skip the class (fail it in CI). Tests drive it through {@link Browser}, which
+ * waits explicitly; no implicit wait is set.
  */
 public final class HeadlessChromium implements ExecutionCondition {
 
@@ -42,16 +40,11 @@ public final class HeadlessChromium implements ExecutionCondition {
 	}
 
 	/**
-	 * Signs in through the login page and waits until the browser has left it: navigating
-	 * on at once could cut the login request short, and the login page's own elements
-	 * would go stale under the test.
+	 * Signs in through the login page and waits until the browser is on the complete page
+	 * it was sent to. Prefer {@link Browser#signIn}.
 	 */
 	public static void signIn(ChromeDriver browser, String base, String username, String password) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.id("login")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+		new Browser(browser, base).signIn(username, password);
 	}
 
 	public static ChromeDriver start(Path downloads) throws IOException {
@@ -66,9 +59,8 @@ public final class HeadlessChromium implements ExecutionCondition {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		return driver;
+		// No implicit wait: every test waits explicitly through Browser.
+		return new ChromeDriver(service, options);
 	}
 
 }

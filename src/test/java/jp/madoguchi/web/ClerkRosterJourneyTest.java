@@ -13,15 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.HeadlessChromium;
 import jp.madoguchi.support.Rosters;
 
@@ -48,12 +47,12 @@ class ClerkRosterJourneyTest {
 	@TempDir
 	Path work;
 
-	private ChromeDriver browser;
+	private Browser browser;
 
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
-			browser.quit();
+			browser.close();
 		}
 	}
 
@@ -67,49 +66,47 @@ class ClerkRosterJourneyTest {
 		Path file = work.resolve("施設名簿.csv");
 		Files.write(file, Rosters.csv(rows));
 
-		browser = HeadlessChromium.start(work);
-		String base = "http://localhost:" + port;
-		browser.get(base + "/rosters");
-		assertThat(browser.getCurrentUrl()).endsWith("/login");
-		HeadlessChromium.signIn(browser, base, "clerk", "demo");
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("申請者名簿");
+		browser = Browser.start(port, work);
+		browser.open("/rosters");
+		assertThat(browser.url()).endsWith("/login");
+		browser.signIn("clerk", "demo");
+		browser.open("/rosters");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("申請者名簿");
 
-		browser.findElement(By.id("file")).sendKeys(file.toString());
-		browser.findElement(By.id("upload")).click();
-		WebElement errors = browser.findElement(By.id("import-errors"));
-		assertThat(errors.getText()).contains("8 生年月日 昭和64年1月8日 元号の期間外の日付です").contains("誤りのない行 6 行");
-		screenshot("roster-errors");
+		browser.type(By.id("file"), file.toString());
+		browser.clickAndWaitForNewPage(By.id("upload"));
+		assertThat(browser.text(By.id("import-errors"))).contains("8 生年月日 昭和64年1月8日 元号の期間外の日付です")
+			.contains("誤りのない行 6 行");
+		browser.screenshot("roster-errors");
 
-		browser.findElement(By.id("accept-valid")).click();
-		assertThat(browser.findElement(By.id("message")).getText()).contains("名簿を取り込みました");
-		assertThat(browser.findElement(By.id("case-count")).getText()).isEqualTo("6");
-		List<String> names = browser.findElements(By.cssSelector("td.name")).stream().map(WebElement::getText).toList();
+		browser.clickAndWaitForNewPage(By.id("accept-valid"));
+		assertThat(browser.text(By.id("message"))).contains("名簿を取り込みました");
+		assertThat(browser.text(By.id("case-count"))).isEqualTo("6");
+		List<String> names = browser.all(By.cssSelector("td.name")).stream().map(WebElement::getText).toList();
 		assertThat(names).containsExactlyInAnyOrderElementsOf(Rosters.SACRED_NAMES);
-		assertThat(browser.getPageSource()).contains("取り込まなかった行");
-		screenshot("roster-cases");
+		assertThat(browser.pageSource()).contains("取り込まなかった行");
+		browser.screenshot("roster-cases");
 
 		// A case's page: the applicant as given, the workflow's steps with the next one
 		// marked, no device events yet.
-		browser.findElement(By.linkText(Rosters.SACRED_NAMES.get(1))).click();
-		assertThat(browser.findElement(By.id("case-name")).getText()).isEqualTo(Rosters.SACRED_NAMES.get(1));
-		assertThat(browser.findElement(By.cssSelector("ol.steps li.next")).getText())
-			.isEqualTo("同意書の取得（マイナポータル利用規約への同意を確認）");
-		assertThat(browser.findElements(By.cssSelector("ol.steps li"))).hasSize(6);
-		assertThat(browser.findElement(By.id("device-events")).getText()).contains("まだ記録はありません");
-		screenshot("case");
+		browser.clickAndWaitForNewPage(By.linkText(Rosters.SACRED_NAMES.get(1)));
+		assertThat(browser.text(By.id("case-name"))).isEqualTo(Rosters.SACRED_NAMES.get(1));
+		assertThat(browser.text(By.cssSelector("ol.steps li.next"))).isEqualTo("同意書の取得（マイナポータル利用規約への同意を確認）");
+		assertThat(browser.all(By.cssSelector("ol.steps li"))).hasSize(6);
+		assertThat(browser.text(By.id("device-events"))).contains("まだ記録はありません");
+		browser.screenshot("case");
+
+		// The documents generated for the case: none yet.
+		browser.clickAndWaitForUrl(By.id("case-documents-link"), url -> url.contains("/case-documents/"));
+		assertThat(browser.text(By.id("case-name"))).isEqualTo(Rosters.SACRED_NAMES.get(1));
+		assertThat(browser.text(By.id("no-documents"))).contains("まだ作成されていません");
+		browser.back();
 
 		// From the roster to its documents: the page that prints the packet.
-		browser.navigate().back();
-		browser.findElement(By.id("roster-documents")).click();
-		assertThat(browser.getCurrentUrl()).contains("/documents");
-		assertThat(browser.getPageSource()).contains(Rosters.SACRED_NAMES.get(0));
-		screenshot("roster-documents");
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+		browser.back();
+		browser.clickAndWaitForUrl(By.id("roster-documents"), url -> url.endsWith("/documents"));
+		assertThat(browser.pageSource()).contains(Rosters.SACRED_NAMES.get(0));
+		browser.screenshot("roster-documents");
 	}
 
 }
