@@ -67,6 +67,15 @@ class RecentSignIns implements AuthenticationProvider {
 		return result;
 	}
 
+	/**
+	 * Forgets every remembered sign-in of a user: after a password change or reset, a
+	 * change of roles, or deactivation, the next request pays bcrypt and reads the user
+	 * afresh.
+	 */
+	void forget(String username) {
+		recent.values().removeIf(signIn -> signIn.user().getUsername().equals(username));
+	}
+
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

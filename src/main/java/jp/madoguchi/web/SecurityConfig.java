@@ -15,8 +15,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import jp.madoguchi.tenant.PasswordChangeFilter;
 import jp.madoguchi.tenant.WorkstationKeyFilter;
 import jp.madoguchi.tenant.WorkstationKeys;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +35,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys, PasswordChangeFilter passwordChange)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/openapi.json", "/api/openapi.json/**")
 				.permitAll()
@@ -59,6 +62,7 @@ class SecurityConfig {
 				.anyRequest()
 				.hasAnyRole("CLERK", "RECORDS_OFFICER", "OPERATOR", "ADMIN"))
 			.addFilterBefore(new WorkstationKeyFilter(workstationKeys), BasicAuthenticationFilter.class)
+			.addFilterAfter(passwordChange, AnonymousAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,7 +72,7 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, PasswordChangeFilter passwordChange) throws Exception {
 		http.authorizeHttpRequests(
 				auth -> auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/actuator/health")
 					.permitAll()
@@ -82,6 +86,7 @@ class SecurityConfig {
 					.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.addFilterAfter(passwordChange, AnonymousAuthenticationFilter.class)
 			.headers(Customizer.withDefaults());
 		return http.build();
 	}
