@@ -41,6 +41,14 @@ public final class FieldLimits {
 
 	public static final int PASSWORD_MAX_BYTES = 72;
 
+	/** The same limits for the pages' {@code maxlength} ({@code ${limits.phoneMax}}). */
+	public static final Limits FOR_PAGES = new Limits(USERNAME_MAX, DISPLAY_NAME_MAX, STAFF_ID_MAX,
+			MUNICIPALITY_NAME_MAX, MAYOR_TITLE_MAX, DEPARTMENT_MAX, PHONE_MAX, OFFICE_HOURS_MAX, PASSWORD_MIN);
+
+	public record Limits(int usernameMax, int displayNameMax, int staffIdMax, int municipalityNameMax,
+			int mayorTitleMax, int departmentMax, int phoneMax, int officeHoursMax, int passwordMin) {
+	}
+
 	private FieldLimits() {
 	}
 

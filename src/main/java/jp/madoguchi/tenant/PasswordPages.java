@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -28,6 +29,11 @@ class PasswordPages {
 	PasswordPages(UserAdministration users, Messages messages) {
 		this.users = users;
 		this.messages = messages;
+	}
+
+	@ModelAttribute("limits")
+	FieldLimits.Limits limits() {
+		return FieldLimits.FOR_PAGES;
 	}
 
 	@GetMapping(PasswordChangeFilter.PASSWORD_PAGE)

@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +40,11 @@ class UserAdminPages {
 		this.users = users;
 		this.municipality = municipality;
 		this.messages = messages;
+	}
+
+	@ModelAttribute("limits")
+	FieldLimits.Limits limits() {
+		return FieldLimits.FOR_PAGES;
 	}
 
 	@GetMapping("/admin/users")

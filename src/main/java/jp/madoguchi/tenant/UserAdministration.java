@@ -271,7 +271,7 @@ class UserAdministration {
 	record UserRecord(long id, String username, String displayName, List<Role> roles, String staffId, boolean active,
 			boolean mustChangePassword) {
 
-		boolean hasRole(Role role) {
+		public boolean hasRole(Role role) {
 			return roles.contains(role);
 		}
 
