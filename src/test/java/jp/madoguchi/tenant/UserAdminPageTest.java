@@ -142,4 +142,45 @@ class UserAdminPageTest {
 		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/login?error");
 	}
 
+	@Test
+	void anAdministratorEditsAUserAndTheMunicipalitySettings() throws IOException {
+		browser = browser();
+		String base = "http://localhost:" + port;
+		HeadlessChromium.signIn(browser, base, "admin", "demo");
+		browser.get(base + "/admin/users");
+		fill("username", "clerk");
+		fill("displayName", "重複 確認");
+		browser.findElement(By.id("role-CLERK")).click();
+		clickAndWait(browser.findElement(By.id("create")));
+		assertThat(browser.findElement(By.id("error")).getText()).contains("すでに使われています");
+		assertThat(browser.findElement(By.id("displayName")).getAttribute("value")).isEqualTo("重複 確認");
+
+		browser.get(base + "/admin/users");
+		clickAndWait(browser.findElement(By.cssSelector("tr[data-username=operator] a")));
+		fill("displayName", "運用 次郎（兼 窓口）");
+		browser.findElement(By.id("role-CLERK")).click();
+		clickAndWait(browser.findElement(By.id("save")));
+		assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("保存しました。");
+		assertThat(browser.findElement(By.id("role-CLERK")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.id("role-OPERATOR")).isSelected()).isTrue();
+		// the administrator's own page offers no way to lock themselves out
+		browser.get(base + "/admin/users");
+		clickAndWait(browser.findElement(By.cssSelector("tr[data-username=admin] a")));
+		assertThat(browser.findElements(By.id("deactivate"))).isEmpty();
+		browser.findElement(By.id("role-ADMIN")).click();
+		browser.findElement(By.id("role-CLERK")).click();
+		clickAndWait(browser.findElement(By.id("save")));
+		assertThat(browser.findElement(By.id("error")).getText()).contains("管理者の役割を外すことはできません");
+
+		clickAndWait(browser.findElement(By.linkText("自治体の設定")));
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/admin/municipality");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("332097");
+		fill("phone", "0866-55-0000");
+		fill("officeHours", "平日 8:30～17:15（水曜は19:00まで）");
+		clickAndWait(browser.findElement(By.id("save")));
+		assertThat(browser.findElement(By.id("notice")).getText()).contains("保存しました");
+		assertThat(browser.findElement(By.id("phone")).getAttribute("value")).isEqualTo("0866-55-0000");
+		assertThat(browser.findElement(By.id("officeHours")).getAttribute("value")).contains("水曜は19:00まで");
+	}
+
 }
