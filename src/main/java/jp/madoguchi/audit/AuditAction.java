@@ -19,6 +19,12 @@ public enum AuditAction {
 	 */
 	SIGN_IN_THROTTLED,
 	/** An administrator lifted a username's sign-in throttle. */
-	UNLOCK
+	UNLOCK,
+	/**
+	 * User administration (target type {@code user}, or {@code user.roles},
+	 * {@code user.displayName}, {@code user.staffId} for the field that changed; target
+	 * id: the user's id; never a password or a name).
+	 */
+	USER_CREATED, USER_CHANGED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED
 
 }

@@ -43,7 +43,7 @@ class DemoData implements ApplicationRunner {
 
 	private void create(Municipality m, String username, String displayName, Set<Role> roles) {
 		if (!tenants.userExists(username)) {
-			tenants.createUser(m.id(), username, "demo", displayName, roles);
+			tenants.createDemoUser(m.id(), username, "demo", displayName, roles);
 		}
 	}
 

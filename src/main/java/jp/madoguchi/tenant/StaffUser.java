@@ -12,6 +12,8 @@ import java.util.Optional;
 /** The signed-in user, with the municipality every query of theirs is scoped to. */
 public class StaffUser extends User {
 
+	private final long id;
+
 	private final long municipalityId;
 
 	private final String municipalityName;
@@ -22,14 +24,19 @@ public class StaffUser extends User {
 
 	private final String workstation;
 
-	StaffUser(String username, String passwordHash, boolean enabled, long municipalityId, String municipalityName,
-			String displayName, Set<Role> roles) {
-		this(username, passwordHash, enabled, municipalityId, municipalityName, displayName, roles, null);
+	private final boolean mustChangePassword;
+
+	StaffUser(long id, String username, String passwordHash, boolean enabled, boolean mustChangePassword,
+			long municipalityId, String municipalityName, String displayName, Set<Role> roles) {
+		this(id, username, passwordHash, enabled, mustChangePassword, municipalityId, municipalityName, displayName,
+				roles, null);
 	}
 
-	private StaffUser(String username, String passwordHash, boolean enabled, long municipalityId,
-			String municipalityName, String displayName, Set<Role> roles, String workstation) {
+	private StaffUser(long id, String username, String passwordHash, boolean enabled, boolean mustChangePassword,
+			long municipalityId, String municipalityName, String displayName, Set<Role> roles, String workstation) {
 		super(username, passwordHash, enabled, true, true, true, authorities(roles));
+		this.id = id;
+		this.mustChangePassword = mustChangePassword;
 		this.municipalityId = municipalityId;
 		this.municipalityName = municipalityName;
 		this.displayName = displayName;
@@ -42,8 +49,8 @@ public class StaffUser extends User {
 	 * device log, nothing else.
 	 */
 	static StaffUser workstation(long municipalityId, String municipalityName, String workstation) {
-		return new StaffUser("workstation:" + workstation, "", true, municipalityId, municipalityName, workstation,
-				Set.of(Role.WORKSTATION), workstation);
+		return new StaffUser(0, "workstation:" + workstation, "", true, false, municipalityId, municipalityName,
+				workstation, Set.of(Role.WORKSTATION), workstation);
 	}
 
 	/**
@@ -56,6 +63,19 @@ public class StaffUser extends User {
 
 	private static Collection<? extends GrantedAuthority> authorities(Set<Role> roles) {
 		return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
+	}
+
+	/** The user's id (app_user.id); 0 for a workstation key. */
+	public long id() {
+		return id;
+	}
+
+	/**
+	 * True while the user signs in with a temporary password: only the password change is
+	 * open to them.
+	 */
+	public boolean mustChangePassword() {
+		return mustChangePassword;
 	}
 
 	public long municipalityId() {

@@ -25,9 +25,12 @@ public class Tenants implements UserDetailsService {
 
 	private final PasswordEncoder passwords;
 
-	Tenants(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final PasswordPolicy policy;
+
+	Tenants(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.policy = policy;
 	}
 
 	@Transactional
@@ -53,18 +56,38 @@ public class Tenants implements UserDetailsService {
 	}
 
 	/**
-	 * Creates a user with a hashed password; a username is unique across all
-	 * municipalities.
+	 * Creates a user with a hashed password that the caller chose (the bootstrap admin,
+	 * tests); a username is unique across all municipalities. The password policy
+	 * applies: a weak one is refused with 422 {@code WEAK_PASSWORD}. Administrators
+	 * create users through the user administration, which issues a temporary password
+	 * instead.
 	 */
 	@Transactional
 	public void createUser(long municipalityId, String username, String rawPassword, String displayName,
 			Set<Role> roles) {
+		policy.check(username, rawPassword);
+		insertUser(municipalityId, username, rawPassword, displayName, roles);
+	}
+
+	/**
+	 * Demo data only (profile {@code demo}): the documented users with the password
+	 * {@code demo}, outside the password policy and without a forced change.
+	 */
+	void createDemoUser(long municipalityId, String username, String rawPassword, String displayName, Set<Role> roles) {
+		insertUser(municipalityId, username, rawPassword, displayName, roles);
+	}
+
+	private void insertUser(long municipalityId, String username, String rawPassword, String displayName,
+			Set<Role> roles) {
 		jdbc.sql("""
 				INSERT INTO app_user (municipality_id, username, password_hash, display_name, roles, enabled)
 				VALUES (?, ?, ?, ?, ?, TRUE)""")
-			.params(municipalityId, username, passwords.encode(rawPassword), displayName,
-					roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+			.params(municipalityId, username, passwords.encode(rawPassword), displayName, rolesColumn(roles))
 			.update();
+	}
+
+	static String rolesColumn(Set<Role> roles) {
+		return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
 	}
 
 	public boolean userExists(String username) {
@@ -90,16 +113,17 @@ public class Tenants implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		return jdbc.sql("""
-				SELECT u.username, u.password_hash, u.enabled, u.display_name, u.roles, m.id, m.name
+				SELECT u.username, u.password_hash, u.enabled, u.display_name, u.roles, m.id, m.name, u.id,
+				       u.must_change_password
 				FROM app_user u JOIN municipality m ON m.id = u.municipality_id WHERE u.username = ?""")
 			.param(username)
-			.query((rs, n) -> new StaffUser(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(6),
-					rs.getString(7), rs.getString(4), parseRoles(rs.getString(5))))
+			.query((rs, n) -> new StaffUser(rs.getLong(8), rs.getString(1), rs.getString(2), rs.getBoolean(3),
+					rs.getBoolean(9), rs.getLong(6), rs.getString(7), rs.getString(4), parseRoles(rs.getString(5))))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 	}
 
-	private static Set<Role> parseRoles(String csv) {
+	static Set<Role> parseRoles(String csv) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		Arrays.stream(csv.split(","))
 			.map(String::strip)

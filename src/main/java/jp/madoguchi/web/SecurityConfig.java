@@ -13,9 +13,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import jp.madoguchi.tenant.PasswordChangeFilter;
 import jp.madoguchi.tenant.SignInThrottled;
 import jp.madoguchi.tenant.WorkstationKeyFilter;
 import jp.madoguchi.tenant.WorkstationKeys;
@@ -38,8 +40,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals,
+			PasswordChangeFilter passwordChange) throws Exception {
 		http.securityMatcher("/api/**")
 			// Who may call what is decided by each module's @PreAuthorize, not here.
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/openapi.json", "/api/openapi.json/**")
@@ -47,6 +49,7 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new WorkstationKeyFilter(workstationKeys), BasicAuthenticationFilter.class)
+			.addFilterAfter(passwordChange, AnonymousAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(refusals)))
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(refusals)).accessDeniedHandler(forbidden()))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,8 +60,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals,
+			PasswordChangeFilter passwordChange) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
@@ -69,6 +72,7 @@ class SecurityConfig {
 			.addFilterBefore(new WorkstationKeyFilter(workstationKeys), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(
 					form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(refusals).permitAll())
+			.addFilterAfter(passwordChange, AnonymousAuthenticationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(SecurityHeaders::apply);
 		return http.build();

@@ -74,6 +74,20 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	public Response patchJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	public Response putJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
 	public Response delete(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE());
 	}

@@ -13,7 +13,7 @@ public final class TestMunicipalities {
 
 	public static final String OTHER_CLERK = "chiyoda-clerk";
 
-	public static final String PASSWORD = "test-password";
+	public static final String PASSWORD = "Chiyoda-Kawa-Sora-2026";
 
 	private TestMunicipalities() {
 	}
