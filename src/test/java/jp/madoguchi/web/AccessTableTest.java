@@ -291,6 +291,10 @@ class AccessTableTest {
 
 		private final Map<String, Session> sessions = new LinkedHashMap<>();
 
+		private final long targetUserId;
+
+		private final String municipality;
+
 		private final AtomicInteger workstations = new AtomicInteger();
 
 		Fixture() throws Exception {
@@ -306,6 +310,13 @@ class AccessTableTest {
 			assertThat(installed.status()).as(installed.text()).isEqualTo(201);
 			this.version = JSON.readTree(installed.body()).get("version").asInt();
 			this.key = JSON.readTree(issueKey().body()).get("key").asString();
+			Answer target = api("POST", "/api/users", "ADMIN",
+					json("{\"username\":\"access-target\",\"displayName\":\"表 検査\",\"roles\":[\"CLERK\"]}"));
+			assertThat(target.status()).as(target.text()).isEqualTo(201);
+			this.targetUserId = JSON.readTree(target.body()).get("id").asLong();
+			Answer municipality = api("GET", "/api/municipality", "ADMIN", null);
+			assertThat(municipality.status()).as(municipality.text()).isEqualTo(200);
+			this.municipality = municipality.text();
 			this.deviceLog = DeviceLogs.body(DeviceLogs.chain(WORKSTATION, Long.toString(this.caseId), "LOCKED"));
 			for (String column : COLUMNS) {
 				this.sessions.put(column, Session.open(port, DEMO_USERS.get(column)));
@@ -339,7 +350,13 @@ class AccessTableTest {
 				else if (path.startsWith("/api/cases/") || path.startsWith("/cases/")) {
 					id = Long.toString(this.caseId);
 				}
-				else if (path.startsWith("/api/workstation-keys/")) {
+				else if (path.startsWith("/api/users/") || path.startsWith("/admin/users/")) {
+					// A user of its own: the rows reset, deactivate and unlock it, never
+					// a
+					// demo user the other calls sign in with.
+					id = Long.toString(this.targetUserId);
+				}
+				else if (path.startsWith("/api/workstation-keys/") || path.startsWith("/workstation-keys/")) {
 					// A key of its own for each call: revoking must not take the
 					// WORKSTATION column's key.
 					id = Long.toString(JSON.readTree(issueKey().body()).get("id").asLong());
@@ -349,7 +366,8 @@ class AccessTableTest {
 				}
 				path = path.replace("{id}", id);
 			}
-			path = path.replace("{form}", "consent")
+			path = path.replace("{caseId}", Long.toString(this.caseId))
+				.replace("{form}", "consent")
 				.replace("{version}", Integer.toString(this.version))
 				.replace("{token}", UUID.randomUUID().toString());
 			assertThat(path).as("every path variable of %s has a value", row.path()).doesNotContain("{");
@@ -374,6 +392,18 @@ class AccessTableTest {
 				case "POST /forms/walk-in" -> form(Map.of("form", "consent", "name", "窓口　一郎", "reading", "マドグチ　イチロウ",
 						"birthDate", "1950-01-02", "sex", "male", "procedure", "NEW_CARD_COLLECTED_AT_OFFICE", "party",
 						"SELF", "delivery", "COUNTER"));
+				case "POST /api/users" -> json("{\"username\":\"access-" + this.workstations.incrementAndGet()
+						+ "\",\"displayName\":\"表 検査\",\"roles\":[\"CLERK\"]}");
+				case "PATCH /api/users/{id}" -> json("{\"displayName\":\"表 検査 二\"}");
+				// A wrong current password: judged (422) without changing a demo user's
+				// password.
+				case "POST /api/me/password" ->
+					json("{\"currentPassword\":\"not-the-password\",\"newPassword\":\"kawa-sora-yama-2026\"}");
+				case "POST /password" -> form(Map.of("currentPassword", "not-the-password", "newPassword",
+						"kawa-sora-yama-2026", "confirmPassword", "kawa-sora-yama-2026"));
+				case "PUT /api/municipality" -> json(this.municipality);
+				case "POST /workstation-keys" ->
+					form(Map.of("workstation", "access-page-" + this.workstations.incrementAndGet()));
 				default -> null;
 			};
 		}
@@ -457,6 +487,10 @@ class AccessTableTest {
 			return answer(response);
 		}
 
+	}
+
+	static Body json(String json) {
+		return new Body("application/json", json.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static Body multipart(String name, String fileName, byte[] content) {
