@@ -11,7 +11,7 @@ import jp.madoguchi.errors.Messages;
 
 /**
  * {@code POST /admin/users/{id}/unlock} (ADMIN, a form with CSRF token): the same unlock
- * as the API, then back to the user list with a notice.
+ * as the API, then back to the user's page with a notice.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -30,7 +30,8 @@ class SignInUnlockPages {
 	String unlock(@AuthenticationPrincipal StaffUser admin, @PathVariable String id, RedirectAttributes redirect) {
 		this.unlocks.unlock(admin, id);
 		redirect.addFlashAttribute("notice", this.messages.text("SIGN_IN_UNLOCKED"));
-		return "redirect:/admin/users";
+		// unlock() answered 404 for anything but a number of this municipality's users.
+		return "redirect:/admin/users/" + Long.parseLong(id);
 	}
 
 }

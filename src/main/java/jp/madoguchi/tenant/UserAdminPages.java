@@ -36,10 +36,14 @@ class UserAdminPages {
 
 	private final Messages messages;
 
-	UserAdminPages(UserAdministration users, MunicipalityAdministration municipality, Messages messages) {
+	private final SignInThrottle throttle;
+
+	UserAdminPages(UserAdministration users, MunicipalityAdministration municipality, Messages messages,
+			SignInThrottle throttle) {
 		this.users = users;
 		this.municipality = municipality;
 		this.messages = messages;
+		this.throttle = throttle;
 	}
 
 	@ModelAttribute("limits")
@@ -80,6 +84,7 @@ class UserAdminPages {
 		UserRecord user = users.get(admin, id);
 		model.addAttribute("user", user);
 		model.addAttribute("self", user.id() == admin.id());
+		model.addAttribute("locked", this.throttle.isLocked(user.username()));
 		model.addAttribute("roles", UserAdministration.PERSON_ROLES);
 		return "admin/user";
 	}

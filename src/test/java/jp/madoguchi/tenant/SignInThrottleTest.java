@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(SignInThrottleTest.CountingPasswords.class)
 class SignInThrottleTest {
 
-	private static final String PASSWORD = "right-password-123";
+	private static final String PASSWORD = "Kiri-Hana-Tsuki-2026";
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -215,11 +215,13 @@ class SignInThrottleTest {
 		assertThat(new PageSession(this.port).signIn(user, PASSWORD).statusCode()).isEqualTo(429);
 		PageSession admin = new PageSession(this.port);
 		assertThat(admin.signIn("admin", "demo").statusCode()).isEqualTo(302);
-		admin.get("/admin/templates"); // a page with a form: the CSRF token of the
-										// signed-in session
+		// The user's page says the sign-in is stopped and offers the unlock (its form
+		// carries the signed-in session's CSRF token).
+		assertThat(admin.get("/admin/users/" + id).body()).contains("id=\"locked\"", "id=\"unlock\"");
 		HttpResponse<String> unlocked = admin.post("/admin/users/" + id + "/unlock", Map.of());
 		assertThat(unlocked.statusCode()).isEqualTo(302);
-		assertThat(unlocked.headers().firstValue("Location").orElseThrow()).endsWith("/admin/users");
+		assertThat(unlocked.headers().firstValue("Location").orElseThrow()).endsWith("/admin/users/" + id);
+		assertThat(admin.get("/admin/users/" + id).body()).doesNotContain("id=\"unlock\"");
 		assertThat(new PageSession(this.port).signIn(user, PASSWORD).headers().firstValue("Location").orElseThrow())
 			.doesNotContain("error");
 		assertThat(auditActions(user)).contains("SIGN_IN_FAILED", "SIGN_IN_THROTTLED");
