@@ -355,7 +355,10 @@ public final class FormsEngine {
 	}
 
 	private static List<String> coverLines(TemplateSet templates, PacketRequest request, PacketPlan plan) {
-		Map<FormId, Integer> counts = new EnumMap<>(plan.countsPerForm());
+		// In form order; new EnumMap<>(Map) refuses an empty map that is no EnumMap (a
+		// roster whose applicants need no document).
+		Map<FormId, Integer> counts = new EnumMap<>(FormId.class);
+		counts.putAll(plan.countsPerForm());
 		List<String> refusals = plan.refusals();
 		int pages = plan.pages();
 		int applicants = plan.entries().size();

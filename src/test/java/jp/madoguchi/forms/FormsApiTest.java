@@ -170,6 +170,22 @@ class FormsApiTest {
 			.isEqualTo(400);
 	}
 
+	/**
+	 * A roster whose applicants need no pre-filled document (a person collecting a new
+	 * card at the counter) still gets its packet: the cover page saying so, not a 500.
+	 */
+	@Test
+	void aRosterWithoutDocumentsGetsACoverPageOnly() throws Exception {
+		List<String> row = new ArrayList<>(Rosters.row("窓口　受取", "マドグチ　ウケトリ", "昭和20年1月2日", "新規交付（交付時来庁）", "本人"));
+		row.set(16, "no-documents-" + System.nanoTime());
+		var created = clerk.upload("no-documents.csv", Rosters.csv(List.of(row)), false);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		var packet = clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/packet.pdf");
+		assertThat(packet.status()).as(packet.text()).isEqualTo(200);
+		String text = TestForms.pdftotext(TestForms.write("api-packet-no-documents.pdf", packet.body()));
+		assertThat(text).contains("書類：0 通");
+	}
+
 	@Test
 	void anotherMunicipalitySeesNothing() throws Exception {
 		long rosterId = uploadRoster("isolation-" + System.nanoTime());
