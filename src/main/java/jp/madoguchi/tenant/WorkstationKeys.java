@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import jp.madoguchi.errors.ClientError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,8 +38,9 @@ public class WorkstationKeys {
 	 * be shown again.
 	 */
 	public IssuedKey issue(StaffUser user, String workstation) {
-		if (workstation == null || workstation.isBlank() || workstation.length() > 200) {
-			throw new IllegalArgumentException("端末名を200文字以内で指定してください。");
+		if (workstation == null || workstation.isBlank() || workstation.strip().length() > TenantLimits.WORKSTATION) {
+			throw ClientError.badRequest("BAD_WORKSTATION", String.valueOf(TenantLimits.WORKSTATION))
+				.field("workstation");
 		}
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);

@@ -2,7 +2,6 @@ package jp.madoguchi.forms.web;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -10,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +21,7 @@ import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.forms.Applicant;
 import jp.madoguchi.forms.FormId;
+import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.forms.FormRefusedException;
 import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.GeneratedDocument;
@@ -94,11 +93,17 @@ class FormsApi {
 			formId = FormId.fromId(form);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+			throw ClientError.badRequest("FORM_UNKNOWN", form).field("form");
 		}
 		Applicant applicant = cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
-		GeneratedDocument document = engine.generate(packets.templates(user), formId, applicant, packets.settings(user),
-				LocalDate.now(RosterPackets.JAPAN));
+		GeneratedDocument document;
+		try {
+			document = engine.generate(packets.templates(user), formId, applicant, packets.settings(user),
+					LocalDate.now(RosterPackets.JAPAN));
+		}
+		catch (FormRefusedException e) {
+			throw e.toClientError();
+		}
 		documents.record(user.municipalityId(), List.of(document.record()), user.getUsername());
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "case-document",
 				document.record().id());
@@ -113,24 +118,14 @@ class FormsApi {
 			.body(document.pdf());
 	}
 
-	/**
-	 * A value no font can draw, or too long for its box: the clerk must correct the case
-	 * first.
-	 */
-	@ExceptionHandler(FormRefusedException.class)
-	ResponseEntity<Map<String, String>> refused(FormRefusedException e) {
-		return ResponseEntity.unprocessableEntity()
-			.body(Map.of("code", "FORM_REFUSED", "field", e.field(), "message", e.getMessage()));
-	}
-
 	private static void requireClerk(StaffUser user) {
 		if (!user.hasRole(Role.CLERK)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 	}
 
-	static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	static ClientError notFound() {
+		return ClientError.notFound();
 	}
 
 }
