@@ -51,8 +51,8 @@ class CasePages {
 	@ResponseBody
 	@ApiResponse(responseCode = "200",
 			description = "the case; applicant only for CLERK and RECORDS_OFFICER (omitted for an OPERATOR)")
-	CaseJson json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-		return CaseJson.of(view(user, id), mayReadApplicant(user));
+	CaseView json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		return CaseView.of(view(user, id), mayReadApplicant(user));
 	}
 
 	/**

@@ -102,7 +102,12 @@ class RosterApi {
 			return "roster";
 		}
 		// Browsers on Windows may send the full path; keep only the name.
-		return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		if (base.length() > RosterLimits.FILE_NAME) {
+			throw ClientError.badRequest("FIELD_TOO_LONG", "ファイル名", String.valueOf(RosterLimits.FILE_NAME))
+				.field("file");
+		}
+		return base;
 	}
 
 	/** The case list's JSON: codes for programs, labels for people. */

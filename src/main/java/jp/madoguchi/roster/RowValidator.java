@@ -17,6 +17,7 @@ import jp.madoguchi.cases.DeliveryMethod;
 import jp.madoguchi.cases.ProcedureKind;
 import jp.madoguchi.japanese.InvalidDateException;
 import jp.madoguchi.japanese.JapaneseDates;
+import jp.madoguchi.cases.CaseLimits;
 import jp.madoguchi.japanese.KanaReadings;
 
 /**
@@ -25,14 +26,6 @@ import jp.madoguchi.japanese.KanaReadings;
  * naming row, column, value and reason.
  */
 final class RowValidator {
-
-	private static final int MAX_NAME = 100;
-
-	private static final int MAX_ADDRESS = 200;
-
-	private static final int MAX_SHORT = 100;
-
-	private static final int MAX_REMARKS = 1000;
 
 	private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
@@ -98,18 +91,25 @@ final class RowValidator {
 				errors.add("（列" + (i + 1) + "）", row.cell(i), "EXTRA_CELL", "見出しのない列に値があります");
 			}
 		}
-		String name = text(row, RosterColumn.NAME, MAX_NAME, errors, true);
-		String reading = required(row, RosterColumn.READING, errors)
+		String name = text(row, RosterColumn.NAME, CaseLimits.NAME, errors, true);
+		String reading = required(row, RosterColumn.READING, errors).filter(r -> {
+			if (tooLong(r, CaseLimits.READING)) {
+				errors.add(RosterColumn.READING, r, "TOO_LONG", CaseLimits.READING + "文字以内で入力してください");
+				return false;
+			}
+			return true;
+		})
 			.flatMap(r -> orError(KanaReadings.normalize(r), row, RosterColumn.READING, errors, "INVALID_READING",
 					"フリガナはカタカナまたはひらがなで入力してください"))
+			.filter(r -> !tooLong(r, CaseLimits.READING))
 			.orElse(null);
 		LocalDate birthDate = required(row, RosterColumn.BIRTH_DATE, errors).map(v -> birthDate(v, errors))
 			.orElse(null);
 		String sex = optional(row, RosterColumn.SEX).map(v -> sex(v, errors)).orElse(null);
 		String postalCode = optional(row, RosterColumn.POSTAL_CODE).map(v -> postalCode(v, errors)).orElse(null);
-		String address = text(row, RosterColumn.ADDRESS, MAX_ADDRESS, errors, false);
-		String facility = text(row, RosterColumn.FACILITY, MAX_SHORT, errors, false);
-		String room = text(row, RosterColumn.ROOM, MAX_SHORT, errors, false);
+		String address = text(row, RosterColumn.ADDRESS, CaseLimits.ADDRESS, errors, false);
+		String facility = text(row, RosterColumn.FACILITY, CaseLimits.FACILITY, errors, false);
+		String room = text(row, RosterColumn.ROOM, CaseLimits.ROOM, errors, false);
 		ProcedureKind procedure = required(row, RosterColumn.PROCEDURE, errors)
 			.flatMap(v -> orError(ProcedureKind.fromLabel(v), row, RosterColumn.PROCEDURE, errors, "INVALID_PROCEDURE",
 					"手続区分は " + labels(ProcedureKind.values(), ProcedureKind::label) + " のいずれかで入力してください"))
@@ -118,8 +118,9 @@ final class RowValidator {
 			.flatMap(v -> orError(ApplicantType.fromLabel(v), row, RosterColumn.APPLICANT_TYPE, errors,
 					"INVALID_APPLICANT_TYPE", "申請者区分は 本人 または 代理人 で入力してください"))
 			.orElse(null);
-		String proxyName = text(row, RosterColumn.PROXY_NAME, MAX_NAME, errors, false);
-		String proxyRelationship = text(row, RosterColumn.PROXY_RELATIONSHIP, MAX_SHORT, errors, false);
+		String proxyName = text(row, RosterColumn.PROXY_NAME, CaseLimits.PROXY_NAME, errors, false);
+		String proxyRelationship = text(row, RosterColumn.PROXY_RELATIONSHIP, CaseLimits.PROXY_RELATIONSHIP, errors,
+				false);
 		Boolean faceAuth = yesNo(row, RosterColumn.WANTS_FACE_AUTH, errors);
 		Boolean staffRegistration = yesNo(row, RosterColumn.WANTS_STAFF_REGISTRATION, errors);
 		Boolean writtenByOther = yesNo(row, RosterColumn.WRITTEN_BY_OTHER, errors);
@@ -127,7 +128,7 @@ final class RowValidator {
 			.flatMap(v -> orError(DeliveryMethod.fromLabel(v), row, RosterColumn.DELIVERY, errors, "INVALID_DELIVERY",
 					"交付方法は 窓口、本人限定受取郵便、代理人 のいずれかで入力してください"))
 			.orElse(null);
-		String remarks = text(row, RosterColumn.REMARKS, MAX_REMARKS, errors, false);
+		String remarks = text(row, RosterColumn.REMARKS, CaseLimits.REMARKS, errors, false);
 
 		if (type == ApplicantType.PROXY || delivery == DeliveryMethod.PROXY) {
 			String why = type == ApplicantType.PROXY ? "申請者区分が代理人のときは必須です" : "交付方法が代理人のときは必須です";
@@ -202,14 +203,14 @@ final class RowValidator {
 	 * question marks (the trace of a conversion that lost a character) are refused, so a
 	 * damaged name never reaches a form.
 	 */
-	private String text(RawRow row, RosterColumn column, int maxCodePoints, Errors errors, boolean required) {
+	private String text(RawRow row, RosterColumn column, int max, Errors errors, boolean required) {
 		Optional<String> value = required ? required(row, column, errors) : optional(row, column);
 		if (value.isEmpty()) {
 			return null;
 		}
 		String v = value.get();
-		if (v.codePoints().count() > maxCodePoints) {
-			errors.add(column, v, "TOO_LONG", maxCodePoints + "文字以内で入力してください");
+		if (tooLong(v, max)) {
+			errors.add(column, v, "TOO_LONG", max + "文字以内で入力してください");
 			return null;
 		}
 		boolean control = v.codePoints()
@@ -284,6 +285,15 @@ final class RowValidator {
 			list.add(new RowError(row.number(), columnName, value, code, message));
 		}
 
+	}
+
+	/**
+	 * Longer than its column ({@link CaseLimits}): counted in UTF-16 units, which is
+	 * never less than the characters a database counts, so a value that passes always
+	 * fits.
+	 */
+	private static boolean tooLong(String value, int max) {
+		return value.length() > max;
 	}
 
 }

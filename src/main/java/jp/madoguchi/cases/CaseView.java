@@ -10,13 +10,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * person's data) is given to CLERK and RECORDS_OFFICER only and omitted for everyone else
  * (an OPERATOR sees ids, workflow and steps, never personal data).
  */
-record CaseJson(long id, long rosterId,
+record CaseView(long id, long rosterId,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true,
 				description = "omitted unless the user is a CLERK or RECORDS_OFFICER") Applicant applicant,
 		String workflow, List<CaseStep> steps, String nextStep, boolean possibleDuplicate) {
 
-	static CaseJson of(CaseDetail c, boolean withApplicant) {
-		return new CaseJson(c.id(), c.rosterId(), withApplicant ? c.applicant() : null, c.workflow().name(),
+	static CaseView of(CaseDetail c, boolean withApplicant) {
+		return new CaseView(c.id(), c.rosterId(), withApplicant ? c.applicant() : null, c.workflow().name(),
 				c.workflow().steps(), c.nextStep().name(), c.possibleDuplicate());
 	}
 
