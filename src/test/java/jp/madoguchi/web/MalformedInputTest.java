@@ -192,6 +192,41 @@ class MalformedInputTest {
 		assertThat(JSON.readTree(missing.body()).get("field").asString()).isEqualTo("form");
 	}
 
+	/** The walk-in page names the missing field in Japanese (422), never a 500. */
+	@Test
+	void theWalkInPageAnswersMissingChoicesOnThePage() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		signIn(browser);
+		HttpResponse<String> page = browser.send(
+				HttpRequest.newBuilder(URI.create(base() + "/forms/walk-in")).GET().build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(csrf.find()).isTrue();
+		String token = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put("form=consent&name=%E7%AA%93%E5%8F%A3&birthDate=1940-04-01&party=SELF&delivery=COUNTER",
+				"手続区分を選んでください。");
+		expected.put(
+				"form=consent&name=%E7%AA%93%E5%8F%A3&procedure=BOGUS&birthDate=1940-04-01&party=SELF&delivery=COUNTER",
+				"手続区分を選んでください。");
+		expected.put("form=consent&name=%E7%AA%93%E5%8F%A3&procedure=SWITCH_TO_FACE_AUTH&party=SELF&delivery=COUNTER",
+				"生年月日を入力してください。");
+		expected.put("form=consent&name=%E7%AA%93%E5%8F%A3&procedure=SWITCH_TO_FACE_AUTH&birthDate=abc&party=SELF",
+				"生年月日を入力してください。");
+		expected.put("form=nope&name=%E7%AA%93%E5%8F%A3&procedure=SWITCH_TO_FACE_AUTH&birthDate=1940-04-01&party=SELF&delivery=COUNTER",
+				"書類の種類「nope」はありません。");
+		for (Map.Entry<String, String> e : expected.entrySet()) {
+			HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base() + "/forms/walk-in"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(e.getKey() + "&" + token))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(r.statusCode()).as(e.getKey()).isEqualTo(422);
+			assertThat(r.body()).as(e.getKey()).contains(e.getValue());
+			checkText(e.getKey(), r.body());
+		}
+		assertThat(this.failures).isEmpty();
+	}
+
 	private void probe(String method, String pattern, HandlerMethod handler) {
 		String abc = fill(pattern, v -> "abc");
 		String numeric = fill(pattern, v -> isNumeric(handler, v) ? "999999" : "consent");
