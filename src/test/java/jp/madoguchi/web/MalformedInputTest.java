@@ -213,7 +213,8 @@ class MalformedInputTest {
 				"生年月日を入力してください。");
 		expected.put("form=consent&name=%E7%AA%93%E5%8F%A3&procedure=SWITCH_TO_FACE_AUTH&birthDate=abc&party=SELF",
 				"生年月日を入力してください。");
-		expected.put("form=nope&name=%E7%AA%93%E5%8F%A3&procedure=SWITCH_TO_FACE_AUTH&birthDate=1940-04-01&party=SELF&delivery=COUNTER",
+		expected.put(
+				"form=nope&name=%E7%AA%93%E5%8F%A3&procedure=SWITCH_TO_FACE_AUTH&birthDate=1940-04-01&party=SELF&delivery=COUNTER",
 				"書類の種類「nope」はありません。");
 		for (Map.Entry<String, String> e : expected.entrySet()) {
 			HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base() + "/forms/walk-in"))
