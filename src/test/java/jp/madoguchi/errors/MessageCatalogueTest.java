@@ -1,0 +1,74 @@
+package jp.madoguchi.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every error code the code raises has a Japanese text in the one catalogue
+ * ({@code messages.properties}); a code without one would show the code itself.
+ */
+class MessageCatalogueTest {
+
+	/** The ways a code is raised: ClientError factories, subclasses, nested reasons. */
+	private static final List<Pattern> RAISED = List.of(
+			Pattern.compile("ClientError\\.(?:badRequest|unprocessable|conflict)\\(\\s*\"([A-Z][A-Z0-9_]+)\""),
+			Pattern.compile("new ClientError\\([^,]+,\\s*\"([A-Z][A-Z0-9_]+)\""),
+			Pattern.compile("super\\(HttpStatus\\.\\w+,\\s*\"([A-Z][A-Z0-9_]+)\""),
+			Pattern.compile("UnreadableRosterException\\(\\w+,\\s*\"([A-Z][A-Z0-9_]+)\""),
+			Pattern.compile("DefaultMessageSourceResolvable\\((?:new String\\[\\] \\{ )?\"([A-Z][A-Z0-9_]+)\""),
+			Pattern.compile("case \\d+ -> \"([A-Z][A-Z0-9_]+)\""));
+
+	/**
+	 * Chain refusals: {@code refuse(…, "PROBLEM")} reads {@code CHAIN_BROKEN_PROBLEM}.
+	 */
+	private static final Pattern CHAIN = Pattern.compile("refuse\\([^;]*?\"([A-Z][A-Z_]+)\"");
+
+	private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+
+	@Test
+	void everyRaisedCodeHasAJapaneseText() throws IOException {
+		Properties catalogue = new Properties();
+		try (InputStream in = getClass().getResourceAsStream("/messages.properties")) {
+			catalogue.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		Set<String> raised = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				String source = Files.readString(file);
+				for (Pattern p : RAISED) {
+					Matcher m = p.matcher(source);
+					while (m.find()) {
+						raised.add(m.group(1));
+					}
+				}
+				if (file.endsWith("DeviceLogReceiver.java")) {
+					Matcher m = CHAIN.matcher(source);
+					while (m.find()) {
+						raised.add("CHAIN_BROKEN_" + m.group(1));
+					}
+				}
+			}
+		}
+		assertThat(raised).contains("BAD_PARAMETER", "MALFORMED_JSON", "FORM_REFUSED", "EMPTY_FILE",
+				"CHAIN_BROKEN_MALFORMED");
+		assertThat(raised).allSatisfy(code -> assertThat(catalogue.getProperty(code)).as(code).isNotBlank());
+		assertThat(catalogue.stringPropertyNames())
+			.allSatisfy(code -> assertThat(JAPANESE.matcher(catalogue.getProperty(code)).find()).as(code).isTrue());
+	}
+
+}
