@@ -14,6 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.madoguchi.errors.Messages;
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.cases.CaseRegistry;
@@ -49,8 +50,11 @@ public class RosterImporter {
 
 	private final RosterProperties properties;
 
+	private final Messages messages;
+
 	RosterImporter(ContentStore store, RosterRepository rosters, CaseRegistry cases, AuditLog audit,
-			TransactionTemplate transaction, RosterProperties properties) {
+			TransactionTemplate transaction, RosterProperties properties, Messages messages) {
+		this.messages = messages;
 		this.store = store;
 		this.rosters = rosters;
 		this.cases = cases;
@@ -238,7 +242,7 @@ public class RosterImporter {
 
 		private void accept(RawRow row, CaseRegistry.CaseWriter writer, boolean acceptValidRows) {
 			if (validator == null) {
-				var header = RowValidator.forHeader(row, today);
+				var header = RowValidator.forHeader(row, today, messages);
 				validator = header.validator();
 				headerErrors.addAll(header.errors());
 				warnings = header.warnings();
