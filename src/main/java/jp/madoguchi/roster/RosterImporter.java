@@ -212,13 +212,13 @@ public class RosterImporter {
 			RosterFileReader.read(staged.path(), format, row -> accept(row, writer, acceptValidRows));
 			writer.finish();
 			if (validator == null) {
-				return rejected(List.of(new RowError(1, "", "", "NO_HEADER", "見出し行がありません")));
+				return rejected(List.of(new RowError(1, "", "", "NO_HEADER", messages.text("ROSTER_NO_HEADER"))));
 			}
 			if (!headerErrors.isEmpty()) {
 				return rejected(headerErrors);
 			}
 			if (total == 0) {
-				return rejected(List.of(new RowError(2, "", "", "NO_ROWS", "申請者の行がありません")));
+				return rejected(List.of(new RowError(2, "", "", "NO_ROWS", messages.text("ROSTER_NO_ROWS"))));
 			}
 			if (rejected > 0 && (!acceptValidRows || valid == 0)) {
 				return rejected(errors);

@@ -31,7 +31,8 @@ class MessageCatalogueTest {
 			Pattern.compile("super\\(HttpStatus\\.\\w+,\\s*\"([A-Z][A-Z0-9_]+)\""),
 			Pattern.compile("UnreadableRosterException\\(\\w+,\\s*\"([A-Z][A-Z0-9_]+)\""),
 			Pattern.compile("DefaultMessageSourceResolvable\\((?:new String\\[\\] \\{ )?\"([A-Z][A-Z0-9_]+)\""),
-			Pattern.compile("case \\d+ -> \"([A-Z][A-Z0-9_]+)\""));
+			Pattern.compile("case \\d+ -> \"([A-Z][A-Z0-9_]+)\""),
+			Pattern.compile("\\.text\\(\\s*\"([A-Z][A-Z0-9_]+)\"\\s*[,)]"));
 
 	/**
 	 * Chain refusals: {@code refuse(…, "PROBLEM")} reads {@code CHAIN_BROKEN_PROBLEM}.
@@ -78,7 +79,8 @@ class MessageCatalogueTest {
 			}
 		}
 		assertThat(raised).contains("BAD_PARAMETER", "MALFORMED_JSON", "FORM_REFUSED", "EMPTY_FILE",
-				"CHAIN_BROKEN_MALFORMED", "ROSTER_REQUIRED", "ROSTER_PROXY_REQUIRED_FOR_TYPE");
+				"CHAIN_BROKEN_MALFORMED", "ROSTER_REQUIRED", "ROSTER_PROXY_REQUIRED_FOR_TYPE", "ROSTER_NO_ROWS",
+				"TEMPLATE_FILE_REQUIRED");
 		assertThat(raised).allSatisfy(code -> assertThat(catalogue.getProperty(code)).as(code).isNotBlank());
 		assertThat(catalogue.stringPropertyNames())
 			.allSatisfy(code -> assertThat(JAPANESE.matcher(catalogue.getProperty(code)).find()).as(code).isTrue());

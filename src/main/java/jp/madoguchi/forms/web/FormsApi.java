@@ -21,6 +21,9 @@ import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.forms.Applicant;
 import jp.madoguchi.forms.FormId;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.forms.FormRefusedException;
 import jp.madoguchi.forms.FormsEngine;
@@ -84,6 +87,10 @@ class FormsApi {
 		return documents.ofCase(user.municipalityId(), id);
 	}
 
+	@ApiResponse(responseCode = "200", description = "the document as PDF (header X-Document-Id)",
+			content = @Content(mediaType = "application/pdf"))
+	@ApiResponse(responseCode = "422",
+			description = "a value does not fit its box or has a character no font can draw (FORM_REFUSED, field named)")
 	@PostMapping("/api/cases/{id}/documents")
 	ResponseEntity<byte[]> generate(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@RequestParam String form) {
