@@ -57,7 +57,10 @@ public class FormRefusedException extends RuntimeException implements ClientErro
 		DefaultMessageSourceResolvable reason = codePoints == null
 				? new DefaultMessageSourceResolvable("FORM_REFUSED_TOO_LONG") : new DefaultMessageSourceResolvable(
 						new String[] { "FORM_REFUSED_CHARACTER" }, new Object[] { codePoints });
-		return ClientError.unprocessable("FORM_REFUSED", field, reason).field(field);
+		// The field's Japanese name (FIELD_LABEL_applicant.name=氏名), else its key.
+		DefaultMessageSourceResolvable label = new DefaultMessageSourceResolvable(
+				new String[] { "FIELD_LABEL_" + field }, null, String.valueOf(field));
+		return ClientError.unprocessable("FORM_REFUSED", label, reason).field(field);
 	}
 
 }

@@ -104,7 +104,8 @@ class ClerkFormsJourneyTest {
 		// submits
 		browser.executeScript("document.getElementById('birthDate').value = '1940-04-01'");
 		browser.findElement(By.id("make-document")).click();
-		assertThat(browser.findElement(By.id("error")).getText()).contains("欄に収まりません").doesNotContain("does not fit");
+		assertThat(browser.findElement(By.id("error")).getText()).contains("項目「氏名」が欄に収まりません")
+			.doesNotContain("does not fit");
 
 		browser.findElement(By.id("name")).clear();
 		browser.findElement(By.id("name")).sendKeys("窓口　来子");

@@ -125,6 +125,30 @@ class TypedApiTest {
 			.doesNotContain("中原町");
 	}
 
+	/**
+	 * A document refused for a character no font has: 422 in Japanese, naming the field.
+	 */
+	@Test
+	void aRefusedDocumentIsA422NamingTheFieldInJapanese() {
+		ApiClient clerk = new ApiClient(this.port, "clerk", "demo");
+		var upload = clerk.upload("emoji.csv",
+				Rosters.csv(List.of(Rosters.row("山田\uD83D\uDE00" + UUID.randomUUID().toString().substring(0, 4),
+						"ヤマダ　ハナコ", "1950-01-01", "出張申請受付", "本人"))),
+				false);
+		assertThat(upload.status()).isEqualTo(201);
+		long caseId = clerk.get("/api/rosters/" + upload.json().get("id").asLong() + "/cases")
+			.json()
+			.get(0)
+			.get("id")
+			.asLong();
+		var refused = clerk.post("/api/cases/" + caseId + "/documents?form=consent");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("code").asString()).isEqualTo("FORM_REFUSED");
+		assertThat(refused.json().get("field").asString()).isEqualTo("applicant.name");
+		assertThat(refused.json().get("message").asString()).contains("氏名").contains("U+1F600");
+		assertThat(refused.text()).doesNotContain("cannot print").doesNotContain("Exception");
+	}
+
 	private String page(String username, String path) throws Exception {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		HttpResponse<String> login = browser.send(
