@@ -165,7 +165,7 @@ final class RowValidator {
 			return date;
 		}
 		catch (InvalidDateException e) {
-			errors.add(RosterColumn.BIRTH_DATE, value, "INVALID_DATE", e.reason().message());
+			errors.addText(RosterColumn.BIRTH_DATE, value, "INVALID_DATE", "ROSTER_INVALID_DATE_" + e.reason().name());
 			return null;
 		}
 	}

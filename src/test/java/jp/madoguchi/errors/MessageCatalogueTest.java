@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import jp.madoguchi.japanese.InvalidDateException;
+
 /**
  * Every error code the code raises has a Japanese text in the one catalogue
  * ({@code messages.properties}); a code without one would show the code itself.
@@ -65,9 +67,12 @@ class MessageCatalogueTest {
 					while (m.find()) {
 						raised.add("ROSTER_" + m.group(1));
 					}
-					Matcher entries = Pattern.compile("\"(ROSTER_[A-Z_]+)\"").matcher(source);
+					Matcher entries = Pattern.compile("\"(ROSTER_[A-Z_]*[A-Z])\"").matcher(source);
 					while (entries.find()) {
 						raised.add(entries.group(1));
+					}
+					for (InvalidDateException.Reason reason : InvalidDateException.Reason.values()) {
+						raised.add("ROSTER_INVALID_DATE_" + reason.name());
 					}
 				}
 				if (file.endsWith("DeviceLogReceiver.java")) {
