@@ -11,10 +11,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import jp.madoguchi.errors.ClientError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+import jp.madoguchi.errors.ClientError;
 
 /**
  * Workstation keys: the credential a counter PC's reader adapter ships its device log
