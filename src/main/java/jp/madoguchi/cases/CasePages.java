@@ -1,9 +1,7 @@
 package jp.madoguchi.cases;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,12 +9,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.devicelog.DeviceEvent;
 import jp.madoguchi.devicelog.DeviceLogReceiver;
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
@@ -45,7 +46,7 @@ class CasePages {
 	String page(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
 		CaseDetail c = view(user, id);
 		model.addAttribute("c", c);
-		model.addAttribute("a", c.applicant());
+		model.addAttribute("a", mayReadApplicant(user) ? c.applicant() : null);
 		model.addAttribute("events", deviceLog.eventsForCase(user.municipalityId(), Long.toString(id)));
 		return "case";
 	}
@@ -53,11 +54,19 @@ class CasePages {
 	@GetMapping("/api/cases/{id}")
 	@PreAuthorize("hasAnyRole('CLERK', 'RECORDS_OFFICER', 'OPERATOR')")
 	@ResponseBody
-	Map<String, Object> json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-		CaseDetail c = view(user, id);
-		return Map.of("id", c.id(), "rosterId", c.rosterId(), "applicant", c.applicant(), "workflow",
-				c.workflow().name(), "steps", c.workflow().steps(), "nextStep", c.nextStep().name(),
-				"possibleDuplicate", c.possibleDuplicate());
+	@ApiResponse(responseCode = "200",
+			description = "the case; applicant only for CLERK and RECORDS_OFFICER (omitted for an OPERATOR)")
+	CaseView json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		return CaseView.of(view(user, id), mayReadApplicant(user));
+	}
+
+	/**
+	 * The applicant's personal data is for CLERK and RECORDS_OFFICER; an OPERATOR sees
+	 * the case's ids, workflow, steps and device events only (see the README's role
+	 * table).
+	 */
+	private static boolean mayReadApplicant(StaffUser user) {
+		return user.hasRole(Role.CLERK) || user.hasRole(Role.RECORDS_OFFICER);
 	}
 
 	@GetMapping("/api/cases/{id}/device-events")
@@ -69,8 +78,7 @@ class CasePages {
 	}
 
 	private CaseDetail view(StaffUser user, long id) {
-		CaseDetail c = cases.find(user.municipalityId(), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		CaseDetail c = cases.find(user.municipalityId(), id).orElseThrow(ClientError::notFound);
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "case", Long.toString(id));
 		return c;
 	}

@@ -1,9 +1,7 @@
 package jp.madoguchi.devicelog;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import jp.madoguchi.tenant.StaffUser;
 
@@ -30,6 +32,9 @@ class DeviceLogApi {
 		this.receiver = receiver;
 	}
 
+	@ApiResponse(responseCode = "200", description = "accepted and duplicate events")
+	@ApiResponse(responseCode = "422", description = "the hash chain does not hold (CHAIN_BROKEN); kept as a finding",
+			content = @Content(schema = @Schema(implementation = ChainBroken.class)))
 	@PostMapping(path = "/api/device-events", consumes = { "application/x-ndjson", "text/plain", "application/json" })
 	@PreAuthorize("hasAnyRole('OPERATOR', 'WORKSTATION')")
 	ShipResult ship(@AuthenticationPrincipal StaffUser user, @RequestBody String body,
@@ -44,16 +49,13 @@ class DeviceLogApi {
 		return receiver.findings(user.municipalityId());
 	}
 
+	/**
+	 * A result, not an error body: the reader adapter reads {@code line} to know where
+	 * the chain broke.
+	 */
 	@ExceptionHandler(BrokenChainException.class)
-	ResponseEntity<Map<String, Object>> broken(BrokenChainException e) {
-		return ResponseEntity.unprocessableEntity()
-			.body(Map.of("code", "CHAIN_BROKEN", "problem", e.problem(), "message", e.getMessage(), "line", e.line()));
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, Object>> bad(IllegalArgumentException e) {
-		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-			.body(Map.of("code", "BAD_DEVICE_LOG", "message", e.getMessage()));
+	ResponseEntity<ChainBroken> broken(BrokenChainException e) {
+		return ResponseEntity.unprocessableEntity().body(ChainBroken.of(e));
 	}
 
 }

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.errors.Messages;
 import jp.madoguchi.reader.log.ChainVerifier;
 import jp.madoguchi.tenant.StaffUser;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +47,11 @@ public class DeviceLogReceiver {
 
 	private final AuditLog audit;
 
-	DeviceLogReceiver(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, AuditLog audit) {
+	private final Messages messages;
+
+	DeviceLogReceiver(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, AuditLog audit,
+			Messages messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.transaction = transaction;
@@ -55,46 +61,47 @@ public class DeviceLogReceiver {
 	/**
 	 * @throws BrokenChainException when the chunk does not verify; a finding has then
 	 * been recorded
-	 * @throws IllegalArgumentException when the body is empty or too long
+	 * @throws ClientError when the body is empty or too long
 	 */
 	public ShipResult receive(StaffUser user, String body, String logFile, Integer firstLineInFile) {
 		long started = System.nanoTime();
 		List<String> lines = ChainVerifier.splitLines(body);
 		if (lines.isEmpty()) {
-			throw new IllegalArgumentException("送信された記録が空です。");
+			throw ClientError.badRequest("BAD_DEVICE_LOG_EMPTY");
 		}
 		if (lines.size() > MAX_LINES) {
-			throw new IllegalArgumentException("1回に送れる記録は " + MAX_LINES + " 行までです。");
+			throw ClientError.badRequest("BAD_DEVICE_LOG_TOO_MANY", String.valueOf(MAX_LINES));
+		}
+		if (logFile != null && logFile.length() > DeviceLogLimits.LOG_FILE) {
+			throw ClientError
+				.badRequest("FIELD_TOO_LONG", "X-Device-Log-File", String.valueOf(DeviceLogLimits.LOG_FILE))
+				.field("X-Device-Log-File");
 		}
 		long municipalityId = user.municipalityId();
 		String expectedPrevHash = continuationPoint(municipalityId, lines.get(0));
 		if (expectedPrevHash == null) {
-			throw refuse(user, logFile, firstLineInFile, 1, ChainVerifier.Problem.DELETED_OR_REORDERED.name(),
-					"1行目が、受信済みのどの記録にも続いていません（途中の行が削除されたか、順序が入れ替わっています）。");
+			throw refuse(user, logFile, firstLineInFile, 1, "UNKNOWN_PREDECESSOR");
 		}
 		ChainVerifier.Result chain = ChainVerifier.verify(lines, expectedPrevHash, 1);
 		if (!chain.intact()) {
-			throw refuse(user, logFile, firstLineInFile, chain.firstBadLine(), chain.problem().name(),
-					chain.firstBadLine() + "行目: " + describe(chain.problem()));
+			throw refuse(user, logFile, firstLineInFile, chain.firstBadLine(), chain.problem().name());
 		}
 		List<Parsed> events = new ArrayList<>(lines.size());
 		String workstation = null;
 		for (int i = 0; i < lines.size(); i++) {
 			Parsed p = parse(lines.get(i), i + 1);
 			if (p == null) {
-				throw refuse(user, logFile, firstLineInFile, i + 1, "MALFORMED", (i + 1) + "行目: 記録の形式が正しくありません。");
+				throw refuse(user, logFile, firstLineInFile, i + 1, "MALFORMED");
 			}
 			if (workstation != null && !workstation.equals(p.workstation)) {
-				throw refuse(user, logFile, firstLineInFile, i + 1, "MIXED_WORKSTATIONS",
-						(i + 1) + "行目: 1回の送信に複数の端末の記録が混ざっています。");
+				throw refuse(user, logFile, firstLineInFile, i + 1, "MIXED_WORKSTATIONS");
 			}
 			workstation = p.workstation;
 			events.add(p);
 		}
 		String shipping = workstation;
 		if (user.boundWorkstation().filter(bound -> !bound.equals(shipping)).isPresent()) {
-			throw refuse(user, logFile, firstLineInFile, 1, "OTHER_WORKSTATION",
-					"この端末の鍵では、別の端末（" + shipping + "）の記録は送れません。");
+			throw refuse(user, logFile, firstLineInFile, 1, "OTHER_WORKSTATION", shipping);
 		}
 		long verified = System.nanoTime();
 		int[] counts = transaction.execute(status -> store(user, events));
@@ -160,15 +167,25 @@ public class DeviceLogReceiver {
 		return known ? prev : null;
 	}
 
+	/**
+	 * Records the finding and returns the refusal; the text is the catalogue's
+	 * {@code CHAIN_BROKEN_<problem>} for the line.
+	 */
 	private BrokenChainException refuse(StaffUser user, String logFile, Integer firstLine, int badLine, String problem,
-			String message) {
+			String... details) {
+		Object[] args = new Object[details.length + 1];
+		args[0] = String.valueOf(badLine);
+		System.arraycopy(details, 0, args, 1, details.length);
+		String message = this.messages.text("CHAIN_BROKEN_" + problem, args);
+		String problemName = "UNKNOWN_PREDECESSOR".equals(problem) ? ChainVerifier.Problem.DELETED_OR_REORDERED.name()
+				: problem;
 		transaction.executeWithoutResult(status -> jdbc.sql("""
 				INSERT INTO device_log_finding (municipality_id, log_file, first_line, bad_line, problem, message,
 				    received_by, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(user.municipalityId(), logFile, firstLine, badLine, problem, message, user.getUsername(),
+			.params(user.municipalityId(), logFile, firstLine, badLine, problemName, message, user.getUsername(),
 					OffsetDateTime.now(ZoneOffset.UTC))
 			.update());
-		return new BrokenChainException(badLine, problem, message);
+		return new BrokenChainException(badLine, problemName, message);
 	}
 
 	private int[] store(StaffUser user, List<Parsed> events) {
@@ -223,11 +240,12 @@ public class DeviceLogReceiver {
 			String time = text(n, "time");
 			String command = text(n, "command");
 			String outcome = text(n, "outcome");
-			if (eventId == null || time == null || command == null || outcome == null || eventId.length() > 64) {
+			if (eventId == null || time == null || command == null || outcome == null) {
 				return null;
 			}
-			return new Parsed(eventId, OffsetDateTime.parse(time), textOr(n, "workstation", ""), text(n, "caseId"),
+			Parsed p = new Parsed(eventId, OffsetDateTime.parse(time), textOr(n, "workstation", ""), text(n, "caseId"),
 					text(n, "operator"), command, outcome, fingerprint, text(n, "prevHash"), text(n, "hash"), line);
+			return p.fits() ? p : null;
 		}
 		catch (RuntimeException e) {
 			return null;
@@ -244,16 +262,21 @@ public class DeviceLogReceiver {
 		return v == null ? fallback : v;
 	}
 
-	private static String describe(ChainVerifier.Problem problem) {
-		return switch (problem) {
-			case EDITED -> "記録の内容が書き換えられています（ハッシュが一致しません）。";
-			case DELETED_OR_REORDERED -> "直前の行に続いていません（行が削除されたか、順序が入れ替わっています）。";
-			case TORN -> "最後の行が途中で切れています（書き込みが中断されました）。";
-		};
-	}
-
 	private record Parsed(String eventId, OffsetDateTime time, String workstation, String caseRef, String operator,
 			String command, String outcome, String fingerprint, String prevHash, String hash, String line) {
+
+		/**
+		 * Every value fits its column ({@link DeviceLogLimits}): never a database error.
+		 */
+		boolean fits() {
+			return eventId.length() <= DeviceLogLimits.EVENT_ID && workstation.length() <= DeviceLogLimits.WORKSTATION
+					&& (caseRef == null || caseRef.length() <= DeviceLogLimits.CASE_REF)
+					&& (operator == null || operator.length() <= DeviceLogLimits.OPERATOR)
+					&& command.length() <= DeviceLogLimits.COMMAND && outcome.length() <= DeviceLogLimits.OUTCOME
+					&& (fingerprint == null || fingerprint.length() <= DeviceLogLimits.HASH)
+					&& (prevHash == null || prevHash.length() <= DeviceLogLimits.HASH)
+					&& (hash == null || hash.length() <= DeviceLogLimits.HASH) && line.length() <= DeviceLogLimits.LINE;
+		}
 	}
 
 }

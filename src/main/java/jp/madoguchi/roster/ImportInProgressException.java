@@ -1,10 +1,14 @@
 package jp.madoguchi.roster;
 
+import org.springframework.http.HttpStatus;
+
+import jp.madoguchi.errors.ClientError;
+
 /** The same file is being imported by another request right now. */
-class ImportInProgressException extends RuntimeException {
+class ImportInProgressException extends ClientError {
 
 	ImportInProgressException() {
-		super("同じファイルを取り込み中です。しばらく待ってから名簿の一覧を確認してください。");
+		super(HttpStatus.CONFLICT, "IMPORT_IN_PROGRESS");
 	}
 
 }

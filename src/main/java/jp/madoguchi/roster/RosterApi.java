@@ -5,18 +5,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import jp.madoguchi.cases.CaseSummary;
+import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.tenant.StaffUser;
 import java.nio.charset.StandardCharsets;
 
@@ -69,21 +68,26 @@ class RosterApi {
 		return importer.list(user);
 	}
 
+	/** A roster and the rows that were not imported (with their reasons). */
+	record RosterDetail(RosterSummary roster, List<RowError> rejectedRows) {
+	}
+
 	@GetMapping("/{id}")
-	Map<String, Object> roster(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-		RosterSummary roster = importer.view(user, id).orElseThrow(RosterApi::notFound);
-		return Map.of("roster", roster, "rejectedRows", importer.rejectedRowsOf(user, id));
+	@ApiResponse(responseCode = "200", description = "the roster and its rejected rows")
+	RosterDetail roster(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
+		RosterSummary roster = importer.view(user, id).orElseThrow(ClientError::notFound);
+		return new RosterDetail(roster, importer.rejectedRowsOf(user, id));
 	}
 
 	@GetMapping("/{id}/cases")
 	List<CaseJson> cases(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-		return importer.casesOf(user, id).orElseThrow(RosterApi::notFound).stream().map(CaseJson::of).toList();
+		return importer.casesOf(user, id).orElseThrow(ClientError::notFound).stream().map(CaseJson::of).toList();
 	}
 
 	@GetMapping("/{id}/file")
 	ResponseEntity<Resource> original(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-		RosterSummary roster = importer.find(user, id).orElseThrow(RosterApi::notFound);
-		Path path = importer.originalFile(user, id).orElseThrow(RosterApi::notFound);
+		RosterSummary roster = importer.find(user, id).orElseThrow(ClientError::notFound);
+		Path path = importer.originalFile(user, id).orElseThrow(ClientError::notFound);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
@@ -94,30 +98,17 @@ class RosterApi {
 			.body(new FileSystemResource(path));
 	}
 
-	@ExceptionHandler(UnreadableRosterException.class)
-	ResponseEntity<Map<String, String>> unreadable(UnreadableRosterException e) {
-		HttpStatus status = e.kind() == UnreadableRosterException.Kind.UNSUPPORTED ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-				: HttpStatus.BAD_REQUEST;
-		return ResponseEntity.status(status).body(Map.of("code", e.code(), "message", e.getMessage()));
-	}
-
-	@ExceptionHandler(ImportInProgressException.class)
-	ResponseEntity<Map<String, String>> inProgress(ImportInProgressException e) {
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.body(Map.of("code", "IMPORT_IN_PROGRESS", "message", e.getMessage()));
-	}
-
 	static String fileName(MultipartFile file) {
 		String name = file.getOriginalFilename();
 		if (name == null || name.isBlank()) {
 			return "roster";
 		}
 		// Browsers on Windows may send the full path; keep only the name.
-		return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-	}
-
-	private static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		if (base.length() > RosterLimits.FILE_NAME) {
+			throw ClientError.badRequest("FILE_NAME_TOO_LONG", String.valueOf(RosterLimits.FILE_NAME)).field("file");
+		}
+		return base;
 	}
 
 	/** The case list's JSON: codes for programs, labels for people. */

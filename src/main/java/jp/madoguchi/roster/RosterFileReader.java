@@ -54,28 +54,24 @@ final class RosterFileReader {
 			head = in.readNBytes(8192);
 		}
 		if (head.length == 0) {
-			throw new UnreadableRosterException(UNREADABLE, "EMPTY_FILE", "ファイルが空です。");
+			throw new UnreadableRosterException(UNREADABLE, "EMPTY_FILE");
 		}
 		if (startsWith(head, ZIP)) {
 			return RosterFormat.XLSX;
 		}
 		if (startsWith(head, OLE2)) {
-			throw new UnreadableRosterException(UNSUPPORTED, "UNSUPPORTED_XLS",
-					"Excel 97-2003 形式（.xls）には対応していません。.xlsx 形式または CSV で保存し直してください。");
+			throw new UnreadableRosterException(UNSUPPORTED, "UNSUPPORTED_XLS");
 		}
 		if (startsWith(head, PDF)) {
-			throw new UnreadableRosterException(UNSUPPORTED, "UNSUPPORTED_FORMAT",
-					"PDF は名簿として読み込めません。CSV または Excel（.xlsx）のファイルを選んでください。");
+			throw new UnreadableRosterException(UNSUPPORTED, "UNSUPPORTED_FORMAT");
 		}
 		if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
 				|| (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
-			throw new UnreadableRosterException(UNSUPPORTED, "UNSUPPORTED_ENCODING",
-					"UTF-16 の CSV には対応していません。UTF-8 または Shift_JIS で保存してください。");
+			throw new UnreadableRosterException(UNSUPPORTED, "UNSUPPORTED_ENCODING");
 		}
 		for (byte b : head) {
 			if (b == 0) {
-				throw new UnreadableRosterException(UNSUPPORTED, "BINARY_FILE",
-						"テキストでも Excel でもないファイルです。CSV または Excel（.xlsx）のファイルを選んでください。");
+				throw new UnreadableRosterException(UNSUPPORTED, "BINARY_FILE");
 			}
 		}
 		if (decodesStrictly(file, RosterFormat.CSV_UTF8)) {
@@ -84,8 +80,7 @@ final class RosterFileReader {
 		if (decodesStrictly(file, RosterFormat.CSV_SHIFT_JIS)) {
 			return RosterFormat.CSV_SHIFT_JIS;
 		}
-		throw new UnreadableRosterException(UNREADABLE, "UNKNOWN_ENCODING",
-				"文字コードを判別できません。UTF-8 または Shift_JIS（CP932）で保存した CSV を使ってください。");
+		throw new UnreadableRosterException(UNREADABLE, "UNKNOWN_ENCODING");
 	}
 
 	/**
@@ -116,8 +111,7 @@ final class RosterFileReader {
 					record = it.next();
 				}
 				catch (UncheckedIOException | IllegalStateException e) {
-					throw new UnreadableRosterException(UNREADABLE, "MALFORMED_CSV",
-							(number + 2) + "行目付近で CSV の形式が崩れています（引用符 \" の閉じ忘れなど）。");
+					throw new UnreadableRosterException(UNREADABLE, "MALFORMED_CSV", String.valueOf(number + 2));
 				}
 				number++;
 				rows.accept(new RawRow(number, record.toList()));
@@ -154,8 +148,7 @@ final class RosterFileReader {
 			throw e.getCause();
 		}
 		catch (IOException | RuntimeException e) {
-			throw new UnreadableRosterException(UNREADABLE, "DAMAGED_XLSX",
-					"Excel ファイルを読み込めません。ファイルが壊れているか、途中で切れています。");
+			throw new UnreadableRosterException(UNREADABLE, "DAMAGED_XLSX");
 		}
 	}
 

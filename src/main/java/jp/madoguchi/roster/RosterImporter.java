@@ -2,7 +2,6 @@ package jp.madoguchi.roster;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.madoguchi.errors.Messages;
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.cases.CaseRegistry;
@@ -49,8 +49,11 @@ public class RosterImporter {
 
 	private final RosterProperties properties;
 
+	private final Messages messages;
+
 	RosterImporter(ContentStore store, RosterRepository rosters, CaseRegistry cases, AuditLog audit,
-			TransactionTemplate transaction, RosterProperties properties) {
+			TransactionTemplate transaction, RosterProperties properties, Messages messages) {
+		this.messages = messages;
 		this.store = store;
 		this.rosters = rosters;
 		this.cases = cases;
@@ -208,13 +211,13 @@ public class RosterImporter {
 			RosterFileReader.read(staged.path(), format, row -> accept(row, writer, acceptValidRows));
 			writer.finish();
 			if (validator == null) {
-				return rejected(List.of(new RowError(1, "", "", "NO_HEADER", "見出し行がありません")));
+				return rejected(List.of(new RowError(1, "", "", "NO_HEADER", messages.text("ROSTER_NO_HEADER"))));
 			}
 			if (!headerErrors.isEmpty()) {
 				return rejected(headerErrors);
 			}
 			if (total == 0) {
-				return rejected(List.of(new RowError(2, "", "", "NO_ROWS", "申請者の行がありません")));
+				return rejected(List.of(new RowError(2, "", "", "NO_ROWS", messages.text("ROSTER_NO_ROWS"))));
 			}
 			if (rejected > 0 && (!acceptValidRows || valid == 0)) {
 				return rejected(errors);
@@ -238,7 +241,7 @@ public class RosterImporter {
 
 		private void accept(RawRow row, CaseRegistry.CaseWriter writer, boolean acceptValidRows) {
 			if (validator == null) {
-				var header = RowValidator.forHeader(row, today);
+				var header = RowValidator.forHeader(row, today, messages);
 				validator = header.validator();
 				headerErrors.addAll(header.errors());
 				warnings = header.warnings();

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,16 +20,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.madoguchi.cases.CaseSummary;
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.errors.Messages;
 import jp.madoguchi.storage.ContentStore;
 import jp.madoguchi.storage.StagedFile;
 import jp.madoguchi.tenant.StaffUser;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The clerk's roster screens: upload with its error table, the roster list, and a
@@ -42,15 +39,20 @@ import java.util.concurrent.ConcurrentHashMap;
 @PreAuthorize("hasRole('CLERK')")
 class RosterPages {
 
-	private static final String PENDING = "pendingRosterUploads";
-
 	private final RosterImporter importer;
 
 	private final ContentStore store;
 
 	private final RosterProperties properties;
 
-	RosterPages(RosterImporter importer, ContentStore store, RosterProperties properties) {
+	private final PendingUploads pendingUploads;
+
+	private final Messages messages;
+
+	RosterPages(RosterImporter importer, ContentStore store, RosterProperties properties, PendingUploads pendingUploads,
+			Messages messages) {
+		this.pendingUploads = pendingUploads;
+		this.messages = messages;
 		this.importer = importer;
 		this.store = store;
 		this.properties = properties;
@@ -65,18 +67,18 @@ class RosterPages {
 	}
 
 	@PostMapping("/rosters")
-	String upload(@AuthenticationPrincipal StaffUser user, @RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean acceptValidRows, HttpSession session, Model model,
-			RedirectAttributes redirect) throws IOException {
+	Object upload(@AuthenticationPrincipal StaffUser user, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean acceptValidRows, Model model, RedirectAttributes redirect)
+			throws IOException {
 		if (file.isEmpty()) {
-			return failure(user, model, "ファイルが選ばれていないか、空のファイルです。");
+			return failure(user, model, ClientError.badRequest("NO_FILE_CHOSEN"));
 		}
 		String fileName = RosterApi.fileName(file);
 		StagedFile staged;
 		try (var in = file.getInputStream()) {
 			staged = store.stage(in);
 		}
-		return importStaged(user, fileName, staged, acceptValidRows, session, model, redirect);
+		return importStaged(user, fileName, staged, acceptValidRows, model, redirect);
 	}
 
 	/**
@@ -84,28 +86,34 @@ class RosterPages {
 	 * uploaded.
 	 */
 	@PostMapping("/rosters/pending/{token}")
-	String acceptPending(@AuthenticationPrincipal StaffUser user, @PathVariable String token, HttpSession session,
-			Model model, RedirectAttributes redirect) throws IOException {
-		Pending pending = pending(session).remove(token);
+	Object acceptPending(@AuthenticationPrincipal StaffUser user, @PathVariable String token, Model model,
+			RedirectAttributes redirect) throws IOException {
+		PendingUploads.Pending pending = this.pendingUploads.take(user.getUsername(), token);
 		if (pending == null) {
-			return failure(user, model, "取り込み待ちのファイルが見つかりません。もう一度アップロードしてください。");
+			return failure(user, model, new ClientError(HttpStatus.GONE, "PENDING_UPLOAD_GONE"));
 		}
-		return importStaged(user, pending.fileName(), pending.staged(), true, session, model, redirect);
+		return importStaged(user, pending.fileName(), pending.staged(), true, model, redirect);
 	}
 
-	private String importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows,
-			HttpSession session, Model model, RedirectAttributes redirect) throws IOException {
+	/**
+	 * The staged file is deleted at once unless some rows are valid and the clerk may
+	 * still import them ({@link PendingUploads}, at most 30 minutes).
+	 */
+	private Object importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows,
+			Model model, RedirectAttributes redirect) throws IOException {
 		boolean keepStaged = false;
 		try {
 			ImportResult result = importer.importStaged(user, fileName, staged, acceptValidRows);
 			if (result.outcome() == ImportResult.Outcome.REJECTED) {
-				String token = UUID.randomUUID().toString();
-				pending(session).put(token, new Pending(fileName, staged));
-				keepStaged = true;
+				String token = null;
+				if (result.validRows() > 0 && !acceptValidRows) {
+					token = this.pendingUploads.hold(user.getUsername(), fileName, staged);
+					keepStaged = true;
+				}
 				model.addAttribute("result", result);
 				model.addAttribute("fileName", fileName);
-				model.addAttribute("pendingToken", result.validRows() > 0 ? token : null);
-				return list(user, model);
+				model.addAttribute("pendingToken", token);
+				return page(list(user, model), model, HttpStatus.UNPROCESSABLE_CONTENT);
 			}
 			redirect.addFlashAttribute("message",
 					result.outcome() == ImportResult.Outcome.EXISTING ? "このファイルは取り込み済みです。既存の名簿を表示します。"
@@ -116,8 +124,8 @@ class RosterPages {
 			}
 			return "redirect:/rosters/" + result.id();
 		}
-		catch (UnreadableRosterException | ImportInProgressException e) {
-			return failure(user, model, e.getMessage());
+		catch (ClientError e) {
+			return failure(user, model, e);
 		}
 		finally {
 			if (!keepStaged) {
@@ -128,8 +136,7 @@ class RosterPages {
 
 	@GetMapping("/rosters/{id}")
 	String roster(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
-		RosterSummary roster = importer.find(user, id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		RosterSummary roster = importer.find(user, id).orElseThrow(ClientError::notFound);
 		List<CaseSummary> cases = importer.casesOf(user, id).orElseThrow();
 		Map<String, List<CaseSummary>> byFacility = cases.stream()
 			.collect(Collectors.groupingBy(c -> c.facility() == null ? "（施設名なし）" : c.facility(), LinkedHashMap::new,
@@ -161,24 +168,19 @@ class RosterPages {
 			.body(body);
 	}
 
-	private String failure(StaffUser user, Model model, String message) {
-		model.addAttribute("failure", message);
-		return list(user, model);
+	/**
+	 * The roster list with the catalogue's text for the mistake, answered with its
+	 * status.
+	 */
+	private ModelAndView failure(StaffUser user, Model model, ClientError error) {
+		model.addAttribute("failure", this.messages.text(error.code(), error.args()));
+		return page(list(user, model), model, error.status());
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Pending> pending(HttpSession session) {
-		synchronized (session) {
-			Object map = session.getAttribute(PENDING);
-			if (map == null) {
-				map = new ConcurrentHashMap<String, Pending>();
-				session.setAttribute(PENDING, map);
-			}
-			return (Map<String, Pending>) map;
-		}
-	}
-
-	private record Pending(String fileName, StagedFile staged) implements Serializable {
+	private static ModelAndView page(String view, Model model, HttpStatus status) {
+		ModelAndView page = new ModelAndView(view, model.asMap());
+		page.setStatus(status);
+		return page;
 	}
 
 }

@@ -64,10 +64,10 @@ class RosterRepository {
 				VALUES (?, ?, ?, ?, ?, ?)""", errors, 1000, (ps, e) -> {
 			ps.setLong(1, rosterId);
 			ps.setInt(2, e.row());
-			ps.setString(3, truncate(e.column(), 50));
-			ps.setString(4, truncate(e.value(), 1000));
+			ps.setString(3, truncate(e.column(), RosterLimits.ERROR_COLUMN));
+			ps.setString(4, truncate(e.value(), RosterLimits.ERROR_VALUE));
 			ps.setString(5, e.code());
-			ps.setString(6, truncate(e.message(), 500));
+			ps.setString(6, truncate(e.message(), RosterLimits.ERROR_MESSAGE));
 		});
 	}
 

@@ -17,6 +17,8 @@ import jp.madoguchi.cases.DeliveryMethod;
 import jp.madoguchi.cases.ProcedureKind;
 import jp.madoguchi.japanese.InvalidDateException;
 import jp.madoguchi.japanese.JapaneseDates;
+import jp.madoguchi.cases.CaseLimits;
+import jp.madoguchi.errors.Messages;
 import jp.madoguchi.japanese.KanaReadings;
 
 /**
@@ -26,14 +28,6 @@ import jp.madoguchi.japanese.KanaReadings;
  */
 final class RowValidator {
 
-	private static final int MAX_NAME = 100;
-
-	private static final int MAX_ADDRESS = 200;
-
-	private static final int MAX_SHORT = 100;
-
-	private static final int MAX_REMARKS = 1000;
-
 	private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
 	private final Map<RosterColumn, Integer> indexOf;
@@ -42,7 +36,11 @@ final class RowValidator {
 
 	private final LocalDate today;
 
-	private RowValidator(Map<RosterColumn, Integer> indexOf, List<String> headers, LocalDate today) {
+	/** The catalogue: every row error's text is its {@code ROSTER_<code>} entry. */
+	private final Messages messages;
+
+	private RowValidator(Map<RosterColumn, Integer> indexOf, List<String> headers, LocalDate today, Messages messages) {
+		this.messages = messages;
 		this.indexOf = indexOf;
 		this.headers = headers;
 		this.today = today;
@@ -52,7 +50,7 @@ final class RowValidator {
 	 * Reads the header row. Missing required or repeated columns are errors; unknown
 	 * columns are warnings.
 	 */
-	static HeaderResult forHeader(RawRow header, LocalDate today) {
+	static HeaderResult forHeader(RawRow header, LocalDate today, Messages messages) {
 		Map<RosterColumn, Integer> indexOf = new EnumMap<>(RosterColumn.class);
 		List<RowError> errors = new ArrayList<>();
 		List<RowError> warnings = new ArrayList<>();
@@ -65,11 +63,11 @@ final class RowValidator {
 			Optional<RosterColumn> column = RosterColumn.fromHeader(text);
 			if (column.isEmpty()) {
 				warnings.add(new RowError(header.number(), text, text, "UNKNOWN_COLUMN",
-						"この列は名簿の項目にないため取り込まれません（列見出し「" + text + "」）"));
+						messages.text("ROSTER_UNKNOWN_COLUMN", text)));
 			}
 			else if (indexOf.containsKey(column.get())) {
 				errors.add(new RowError(header.number(), text, text, "DUPLICATE_COLUMN",
-						"「" + column.get().header() + "」の列が2つあります"));
+						messages.text("ROSTER_DUPLICATE_COLUMN", column.get().header())));
 			}
 			else {
 				indexOf.put(column.get(), i);
@@ -78,10 +76,10 @@ final class RowValidator {
 		for (RosterColumn c : RosterColumn.values()) {
 			if (c.required() && !indexOf.containsKey(c)) {
 				errors.add(new RowError(header.number(), c.header(), "", "MISSING_COLUMN",
-						"必須の列「" + c.header() + "」がありません"));
+						messages.text("ROSTER_MISSING_COLUMN", c.header())));
 			}
 		}
-		return new HeaderResult(new RowValidator(indexOf, headers, today), errors, warnings);
+		return new HeaderResult(new RowValidator(indexOf, headers, today, messages), errors, warnings);
 	}
 
 	record HeaderResult(RowValidator validator, List<RowError> errors, List<RowError> warnings) {
@@ -95,47 +93,54 @@ final class RowValidator {
 		Errors errors = new Errors(row);
 		for (int i = headers.size(); i < row.cells().size(); i++) {
 			if (!row.cell(i).isBlank()) {
-				errors.add("（列" + (i + 1) + "）", row.cell(i), "EXTRA_CELL", "見出しのない列に値があります");
+				errors.add("（列" + (i + 1) + "）", row.cell(i), "EXTRA_CELL");
 			}
 		}
-		String name = text(row, RosterColumn.NAME, MAX_NAME, errors, true);
-		String reading = required(row, RosterColumn.READING, errors)
-			.flatMap(r -> orError(KanaReadings.normalize(r), row, RosterColumn.READING, errors, "INVALID_READING",
-					"フリガナはカタカナまたはひらがなで入力してください"))
+		String name = text(row, RosterColumn.NAME, CaseLimits.NAME, errors, true);
+		String reading = required(row, RosterColumn.READING, errors).filter(r -> {
+			if (tooLong(r, CaseLimits.READING)) {
+				errors.add(RosterColumn.READING, r, "TOO_LONG", String.valueOf(CaseLimits.READING));
+				return false;
+			}
+			return true;
+		})
+			.flatMap(r -> orError(KanaReadings.normalize(r), row, RosterColumn.READING, errors, "INVALID_READING"))
+			.filter(r -> !tooLong(r, CaseLimits.READING))
 			.orElse(null);
 		LocalDate birthDate = required(row, RosterColumn.BIRTH_DATE, errors).map(v -> birthDate(v, errors))
 			.orElse(null);
 		String sex = optional(row, RosterColumn.SEX).map(v -> sex(v, errors)).orElse(null);
 		String postalCode = optional(row, RosterColumn.POSTAL_CODE).map(v -> postalCode(v, errors)).orElse(null);
-		String address = text(row, RosterColumn.ADDRESS, MAX_ADDRESS, errors, false);
-		String facility = text(row, RosterColumn.FACILITY, MAX_SHORT, errors, false);
-		String room = text(row, RosterColumn.ROOM, MAX_SHORT, errors, false);
+		String address = text(row, RosterColumn.ADDRESS, CaseLimits.ADDRESS, errors, false);
+		String facility = text(row, RosterColumn.FACILITY, CaseLimits.FACILITY, errors, false);
+		String room = text(row, RosterColumn.ROOM, CaseLimits.ROOM, errors, false);
 		ProcedureKind procedure = required(row, RosterColumn.PROCEDURE, errors)
 			.flatMap(v -> orError(ProcedureKind.fromLabel(v), row, RosterColumn.PROCEDURE, errors, "INVALID_PROCEDURE",
-					"手続区分は " + labels(ProcedureKind.values(), ProcedureKind::label) + " のいずれかで入力してください"))
+					labels(ProcedureKind.values(), ProcedureKind::label)))
 			.orElse(null);
 		ApplicantType type = required(row, RosterColumn.APPLICANT_TYPE, errors)
 			.flatMap(v -> orError(ApplicantType.fromLabel(v), row, RosterColumn.APPLICANT_TYPE, errors,
-					"INVALID_APPLICANT_TYPE", "申請者区分は 本人 または 代理人 で入力してください"))
+					"INVALID_APPLICANT_TYPE"))
 			.orElse(null);
-		String proxyName = text(row, RosterColumn.PROXY_NAME, MAX_NAME, errors, false);
-		String proxyRelationship = text(row, RosterColumn.PROXY_RELATIONSHIP, MAX_SHORT, errors, false);
+		String proxyName = text(row, RosterColumn.PROXY_NAME, CaseLimits.PROXY_NAME, errors, false);
+		String proxyRelationship = text(row, RosterColumn.PROXY_RELATIONSHIP, CaseLimits.PROXY_RELATIONSHIP, errors,
+				false);
 		Boolean faceAuth = yesNo(row, RosterColumn.WANTS_FACE_AUTH, errors);
 		Boolean staffRegistration = yesNo(row, RosterColumn.WANTS_STAFF_REGISTRATION, errors);
 		Boolean writtenByOther = yesNo(row, RosterColumn.WRITTEN_BY_OTHER, errors);
 		DeliveryMethod delivery = optional(row, RosterColumn.DELIVERY)
-			.flatMap(v -> orError(DeliveryMethod.fromLabel(v), row, RosterColumn.DELIVERY, errors, "INVALID_DELIVERY",
-					"交付方法は 窓口、本人限定受取郵便、代理人 のいずれかで入力してください"))
+			.flatMap(v -> orError(DeliveryMethod.fromLabel(v), row, RosterColumn.DELIVERY, errors, "INVALID_DELIVERY"))
 			.orElse(null);
-		String remarks = text(row, RosterColumn.REMARKS, MAX_REMARKS, errors, false);
+		String remarks = text(row, RosterColumn.REMARKS, CaseLimits.REMARKS, errors, false);
 
 		if (type == ApplicantType.PROXY || delivery == DeliveryMethod.PROXY) {
-			String why = type == ApplicantType.PROXY ? "申請者区分が代理人のときは必須です" : "交付方法が代理人のときは必須です";
+			String why = type == ApplicantType.PROXY ? "ROSTER_PROXY_REQUIRED_FOR_TYPE"
+					: "ROSTER_PROXY_REQUIRED_FOR_DELIVERY";
 			if (proxyName == null && cellOf(row, RosterColumn.PROXY_NAME).isBlank()) {
-				errors.add(RosterColumn.PROXY_NAME, "", "PROXY_REQUIRED", why);
+				errors.addText(RosterColumn.PROXY_NAME, "", "PROXY_REQUIRED", why);
 			}
 			if (proxyRelationship == null && cellOf(row, RosterColumn.PROXY_RELATIONSHIP).isBlank()) {
-				errors.add(RosterColumn.PROXY_RELATIONSHIP, "", "PROXY_REQUIRED", why);
+				errors.addText(RosterColumn.PROXY_RELATIONSHIP, "", "PROXY_REQUIRED", why);
 			}
 		}
 		if (!errors.list.isEmpty()) {
@@ -150,17 +155,17 @@ final class RowValidator {
 		try {
 			LocalDate date = JapaneseDates.parse(value);
 			if (date.isAfter(today)) {
-				errors.add(RosterColumn.BIRTH_DATE, value, "FUTURE_DATE", "未来の日付です");
+				errors.add(RosterColumn.BIRTH_DATE, value, "FUTURE_DATE");
 				return null;
 			}
 			if (date.isBefore(EARLIEST_BIRTH)) {
-				errors.add(RosterColumn.BIRTH_DATE, value, "DATE_TOO_EARLY", "1900年より前の日付です");
+				errors.add(RosterColumn.BIRTH_DATE, value, "DATE_TOO_EARLY");
 				return null;
 			}
 			return date;
 		}
 		catch (InvalidDateException e) {
-			errors.add(RosterColumn.BIRTH_DATE, value, "INVALID_DATE", e.reason().message());
+			errors.addText(RosterColumn.BIRTH_DATE, value, "INVALID_DATE", "ROSTER_INVALID_DATE_" + e.reason().name());
 			return null;
 		}
 	}
@@ -170,7 +175,7 @@ final class RowValidator {
 			case "男", "男性", "1" -> "男";
 			case "女", "女性", "2" -> "女";
 			default -> {
-				errors.add(RosterColumn.SEX, value, "INVALID_SEX", "性別は 男 または 女（1 または 2）で入力してください");
+				errors.add(RosterColumn.SEX, value, "INVALID_SEX");
 				yield null;
 			}
 		};
@@ -179,8 +184,8 @@ final class RowValidator {
 	private static String postalCode(String value, Errors errors) {
 		String digits = nfkc(value).replaceFirst("^〒", "").replace("-", "").replace("ー", "").strip();
 		if (!digits.matches("\\d{7}")) {
-			errors.add(RosterColumn.POSTAL_CODE, value, "INVALID_POSTAL_CODE", digits.matches("\\d{5,6}")
-					? "郵便番号が7桁ではありません（Excel で先頭の0が消えていないか確認してください）" : "郵便番号は7桁の数字で入力してください（ハイフンは任意）");
+			errors.addText(RosterColumn.POSTAL_CODE, value, "INVALID_POSTAL_CODE",
+					digits.matches("\\d{5,6}") ? "ROSTER_POSTAL_CODE_LOST_ZERO" : "ROSTER_INVALID_POSTAL_CODE");
 			return null;
 		}
 		return digits;
@@ -191,7 +196,7 @@ final class RowValidator {
 			case "はい", "○", "〇", "◯", "1", "有", "あり", "希望する" -> Boolean.TRUE;
 			case "いいえ", "×", "✕", "0", "無", "なし", "希望しない" -> Boolean.FALSE;
 			default -> {
-				errors.add(column, v, "INVALID_YES_NO", "はい/いいえ、○/×、1/0 のいずれかで入力してください");
+				errors.add(column, v, "INVALID_YES_NO");
 				yield null;
 			}
 		}).orElse(null);
@@ -202,14 +207,14 @@ final class RowValidator {
 	 * question marks (the trace of a conversion that lost a character) are refused, so a
 	 * damaged name never reaches a form.
 	 */
-	private String text(RawRow row, RosterColumn column, int maxCodePoints, Errors errors, boolean required) {
+	private String text(RawRow row, RosterColumn column, int max, Errors errors, boolean required) {
 		Optional<String> value = required ? required(row, column, errors) : optional(row, column);
 		if (value.isEmpty()) {
 			return null;
 		}
 		String v = value.get();
-		if (v.codePoints().count() > maxCodePoints) {
-			errors.add(column, v, "TOO_LONG", maxCodePoints + "文字以内で入力してください");
+		if (tooLong(v, max)) {
+			errors.add(column, v, "TOO_LONG", String.valueOf(max));
 			return null;
 		}
 		boolean control = v.codePoints()
@@ -217,7 +222,7 @@ final class RowValidator {
 					&& (column != RosterColumn.REMARKS || (cp != '\n' && cp != '\r' && cp != '\t')));
 		if (control || ((column == RosterColumn.NAME || column == RosterColumn.PROXY_NAME)
 				&& (v.contains("?") || v.contains("？") || v.contains("\uFFFD")))) {
-			errors.add(column, v, "INVALID_CHARACTER", "使えない文字（制御文字や文字化けの「?」）が含まれています");
+			errors.add(column, v, "INVALID_CHARACTER");
 			return null;
 		}
 		return v;
@@ -226,7 +231,7 @@ final class RowValidator {
 	private Optional<String> required(RawRow row, RosterColumn column, Errors errors) {
 		Optional<String> v = optional(row, column);
 		if (v.isEmpty() && indexOf.containsKey(column)) {
-			errors.add(column, "", "REQUIRED", "必須項目が空です");
+			errors.add(column, "", "REQUIRED");
 		}
 		return v;
 	}
@@ -242,9 +247,9 @@ final class RowValidator {
 	}
 
 	private <T> Optional<T> orError(Optional<T> value, RawRow row, RosterColumn column, Errors errors, String code,
-			String message) {
+			Object... args) {
 		if (value.isEmpty()) {
-			errors.add(column, strip(cellOf(row, column)), code, message);
+			errors.add(column, strip(cellOf(row, column)), code, args);
 		}
 		return value;
 	}
@@ -275,15 +280,34 @@ final class RowValidator {
 			this.row = row;
 		}
 
-		void add(RosterColumn column, String value, String code, String message) {
+		/**
+		 * An error whose text is the catalogue's {@code ROSTER_<code>} with the
+		 * arguments.
+		 */
+		void add(RosterColumn column, String value, String code, Object... args) {
+			addText(column, value, code, "ROSTER_" + code, args);
+		}
+
+		/** An error whose text is the catalogue's entry {@code key}. */
+		void addText(RosterColumn column, String value, String code, String key, Object... args) {
 			Integer i = indexOf.get(column);
-			add(i == null ? column.header() : headers.get(i), value, code, message);
+			list.add(new RowError(row.number(), i == null ? column.header() : headers.get(i), value, code,
+					messages.text(key, args)));
 		}
 
-		void add(String columnName, String value, String code, String message) {
-			list.add(new RowError(row.number(), columnName, value, code, message));
+		void add(String columnName, String value, String code) {
+			list.add(new RowError(row.number(), columnName, value, code, messages.text("ROSTER_" + code)));
 		}
 
+	}
+
+	/**
+	 * Longer than its column ({@link CaseLimits}): counted in UTF-16 units, which is
+	 * never less than the characters a database counts, so a value that passes always
+	 * fits.
+	 */
+	private static boolean tooLong(String value, int max) {
+		return value.length() > max;
 	}
 
 }

@@ -1,7 +1,14 @@
 package jp.madoguchi.roster;
 
-/** A file that cannot be read as a roster at all: nothing is stored. */
-class UnreadableRosterException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+import jp.madoguchi.errors.ClientError;
+
+/**
+ * A file that cannot be read as a roster at all: nothing is stored. The text for
+ * {@link #code()} is in the message catalogue.
+ */
+class UnreadableRosterException extends ClientError {
 
 	enum Kind {
 
@@ -14,20 +21,13 @@ class UnreadableRosterException extends RuntimeException {
 
 	private final Kind kind;
 
-	private final String code;
-
-	UnreadableRosterException(Kind kind, String code, String message) {
-		super(message);
+	UnreadableRosterException(Kind kind, String code, Object... args) {
+		super(kind == Kind.UNSUPPORTED ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST, code, args);
 		this.kind = kind;
-		this.code = code;
 	}
 
 	Kind kind() {
 		return kind;
-	}
-
-	String code() {
-		return code;
 	}
 
 }

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
+import jp.madoguchi.errors.ClientError;
+
 /**
  * Workstation keys: the credential a counter PC's reader adapter ships its device log
  * with, instead of a person's password. A key is 256 random bits, shown once; only its
@@ -37,8 +39,9 @@ public class WorkstationKeys {
 	 * be shown again.
 	 */
 	public IssuedKey issue(StaffUser user, String workstation) {
-		if (workstation == null || workstation.isBlank() || workstation.length() > 200) {
-			throw new IllegalArgumentException("端末名を200文字以内で指定してください。");
+		if (workstation == null || workstation.isBlank() || workstation.strip().length() > TenantLimits.WORKSTATION) {
+			throw ClientError.badRequest("BAD_WORKSTATION", String.valueOf(TenantLimits.WORKSTATION))
+				.field("workstation");
 		}
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);

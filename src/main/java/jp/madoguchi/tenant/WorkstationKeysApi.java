@@ -1,21 +1,21 @@
 package jp.madoguchi.tenant;
 
 import java.util.List;
-import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import jp.madoguchi.errors.ClientError;
 
 /**
  * {@code /api/workstation-keys} (ADMIN or OPERATOR): make, list and revoke the counter
@@ -32,11 +32,16 @@ class WorkstationKeysApi {
 		this.keys = keys;
 	}
 
+	/** The workstation's name, e.g. {@code 窓口PC-01}. */
+	record IssueRequest(String workstation) {
+	}
+
 	/** 201 with the key: the only time it is shown. */
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "the key, shown this once")
 	ResponseEntity<WorkstationKeys.IssuedKey> issue(@AuthenticationPrincipal StaffUser user,
-			@RequestBody Map<String, String> body) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(keys.issue(user, body.get("workstation")));
+			@RequestBody IssueRequest body) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(keys.issue(user, body.workstation()));
 	}
 
 	@GetMapping
@@ -47,14 +52,9 @@ class WorkstationKeysApi {
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
 		if (!keys.revoke(user.municipalityId(), id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw ClientError.notFound();
 		}
 		return ResponseEntity.noContent().build();
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
-		return ResponseEntity.badRequest().body(Map.of("code", "BAD_WORKSTATION", "message", e.getMessage()));
 	}
 
 }

@@ -104,7 +104,7 @@ class ClerkFormsJourneyTest {
 		browser.script("document.getElementById('birthDate').value = '1940-04-01'");
 		// refused: the page comes back with the error
 		browser.clickAndWaitForNewPage(By.id("make-document"));
-		assertThat(browser.text(By.id("error"))).contains("does not fit");
+		assertThat(browser.text(By.id("error"))).contains("項目「氏名」が欄に収まりません").doesNotContain("does not fit");
 
 		browser.present(By.id("name")).clear();
 		browser.type(By.id("name"), "窓口　来子");

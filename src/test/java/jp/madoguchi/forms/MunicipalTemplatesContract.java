@@ -150,6 +150,23 @@ abstract class MunicipalTemplatesContract {
 			.single()).isEqualTo(1);
 	}
 
+	/**
+	 * A title longer than its column is the template's mistake (422), not a database
+	 * error.
+	 */
+	@Test
+	void anOverLongTitleOrVersionIsRefusedNotADatabaseError() throws Exception {
+		String template = builtIn("mandate");
+		String longTitle = template.replaceFirst("\"title\"\\s*:\\s*\"", "\"title\": \"" + "長".repeat(400));
+		var title = install(admin, "mandate", longTitle.getBytes(StandardCharsets.UTF_8));
+		assertThat(title.status()).isEqualTo(422);
+		assertThat(title.json().get("code").asString()).isEqualTo("TEMPLATE_REJECTED");
+		String longVersion = template.replaceFirst("\"version\"\\s*:\\s*\"", "\"version\": \"" + "9".repeat(60));
+		var version = install(admin, "mandate", longVersion.getBytes(StandardCharsets.UTF_8));
+		assertThat(version.status()).isEqualTo(422);
+		assertThat(version.json().get("code").asString()).isEqualTo("TEMPLATE_REJECTED");
+	}
+
 	@Test
 	void aBrokenTemplateIsRefusedWithItsLineAndNothingIsStored() throws Exception {
 		String broken = builtIn("mandate").replaceFirst("\\{applicant\\.name}", "{applicant.fullName}");
@@ -159,8 +176,9 @@ abstract class MunicipalTemplatesContract {
 
 		var refused = install(admin, "mandate", broken.getBytes(StandardCharsets.UTF_8));
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.json().get("message").asString())
-			.isEqualTo("template.json:" + line + ": unknown field {applicant.fullName}");
+		assertThat(refused.json().get("code").asString()).isEqualTo("TEMPLATE_REJECTED");
+		assertThat(refused.json().get("message").asString()).startsWith("テンプレートに誤りがあるため登録しませんでした。")
+			.endsWith("template.json:" + line + ": unknown field {applicant.fullName}");
 		// Exactly the answer of /check.
 		assertThat(
 				admin.post("/api/templates/mandate/check", "application/json", broken.getBytes(StandardCharsets.UTF_8))

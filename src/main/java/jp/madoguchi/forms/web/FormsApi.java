@@ -2,28 +2,28 @@ package jp.madoguchi.forms.web;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.forms.Applicant;
 import jp.madoguchi.forms.FormId;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.forms.FormRefusedException;
 import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.GeneratedDocument;
@@ -83,6 +83,10 @@ class FormsApi {
 		return documents.ofCase(user.municipalityId(), id);
 	}
 
+	@ApiResponse(responseCode = "200", description = "the document as PDF (header X-Document-Id)",
+			content = @Content(mediaType = "application/pdf"))
+	@ApiResponse(responseCode = "422",
+			description = "a value does not fit its box or has a character no font can draw (FORM_REFUSED, field named)")
 	@PostMapping("/api/cases/{id}/documents")
 	@PreAuthorize("hasRole('CLERK')")
 	ResponseEntity<byte[]> generate(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
@@ -92,11 +96,17 @@ class FormsApi {
 			formId = FormId.fromId(form);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+			throw ClientError.badRequest("FORM_UNKNOWN", form).field("form");
 		}
 		Applicant applicant = cases.find(user.municipalityId(), id).orElseThrow(FormsApi::notFound);
-		GeneratedDocument document = engine.generate(packets.templates(user), formId, applicant, packets.settings(user),
-				LocalDate.now(RosterPackets.JAPAN));
+		GeneratedDocument document;
+		try {
+			document = engine.generate(packets.templates(user), formId, applicant, packets.settings(user),
+					LocalDate.now(RosterPackets.JAPAN));
+		}
+		catch (FormRefusedException e) {
+			throw e.toClientError();
+		}
 		documents.record(user.municipalityId(), List.of(document.record()), user.getUsername());
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "case-document",
 				document.record().id());
@@ -111,18 +121,8 @@ class FormsApi {
 			.body(document.pdf());
 	}
 
-	/**
-	 * A value no font can draw, or too long for its box: the clerk must correct the case
-	 * first.
-	 */
-	@ExceptionHandler(FormRefusedException.class)
-	ResponseEntity<Map<String, String>> refused(FormRefusedException e) {
-		return ResponseEntity.unprocessableEntity()
-			.body(Map.of("code", "FORM_REFUSED", "field", e.field(), "message", e.getMessage()));
-	}
-
-	static ResponseStatusException notFound() {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	static ClientError notFound() {
+		return ClientError.notFound();
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,11 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.errors.Messages;
 import jp.madoguchi.forms.Applicant;
 import jp.madoguchi.forms.FormId;
 import jp.madoguchi.forms.FormRefusedException;
@@ -48,7 +49,10 @@ class FormsPages {
 
 	private final AuditLog audit;
 
-	FormsPages(FormsEngine engine, RosterPackets packets, AuditLog audit) {
+	private final Messages messages;
+
+	FormsPages(FormsEngine engine, RosterPackets packets, AuditLog audit, Messages messages) {
+		this.messages = messages;
 		this.engine = engine;
 		this.packets = packets;
 		this.audit = audit;
@@ -123,7 +127,7 @@ class FormsPages {
 		TemplateSet templates = packets.templates(user);
 		try {
 			Applicant applicant = applicant(walkIn);
-			GeneratedDocument document = engine.generate(templates, formId(walkIn.form()), applicant,
+			GeneratedDocument document = engine.generate(templates, walkInForm(walkIn.form()), applicant,
 					packets.settings(user), LocalDate.now(RosterPackets.JAPAN));
 			audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "walk-in-document",
 					document.record().id());
@@ -136,28 +140,75 @@ class FormsPages {
 							.toString())
 				.body(document.pdf());
 		}
-		catch (FormRefusedException | IllegalArgumentException | DateTimeParseException e) {
-			model.addAttribute("forms", formChoices(templates));
-			model.addAttribute("error", e instanceof DateTimeParseException ? "生年月日を入力してください。" : e.getMessage());
-			model.addAttribute("walkIn", walkIn);
-			return "forms/walk-in";
+		catch (FormRefusedException e) {
+			return walkInError(templates, walkIn, e.toClientError(), model);
 		}
+		catch (ClientError e) {
+			return walkInError(templates, walkIn, e, model);
+		}
+	}
+
+	/**
+	 * The walk-in page again, with what was typed and the catalogue's text for the
+	 * mistake.
+	 */
+	private ModelAndView walkInError(TemplateSet templates, WalkIn walkIn, ClientError error, Model model) {
+		model.addAttribute("forms", formChoices(templates));
+		model.addAttribute("error", this.messages.text(error.code(), error.args()));
+		model.addAttribute("errorField", error.field());
+		model.addAttribute("walkIn", walkIn);
+		ModelAndView page = new ModelAndView("forms/walk-in", model.asMap());
+		page.setStatus(error.status());
+		return page;
 	}
 
 	private static Applicant applicant(WalkIn w) {
 		if (w.name() == null || w.name().isBlank()) {
-			throw new IllegalArgumentException("氏名を入力してください。");
+			throw ClientError.unprocessable("WALK_IN_NAME_REQUIRED").field("name");
 		}
-		return new Applicant("walk-in", w.name().strip(), w.reading(), LocalDate.parse(w.birthDate()),
+		return new Applicant("walk-in", w.name().strip(), w.reading(), birthDate(w.birthDate()),
 				"male".equals(w.sex()) ? Applicant.Sex.MALE : Applicant.Sex.FEMALE, w.postalCode(), w.address(), null,
-				null, Applicant.Procedure.valueOf(w.procedure()), Applicant.Party.valueOf(w.party()), w.proxyName(),
+				null, choice(Applicant.Procedure.class, w.procedure(), "procedure", "WALK_IN_PROCEDURE_REQUIRED"),
+				choice(Applicant.Party.class, w.party(), "party", "WALK_IN_PARTY_REQUIRED"), w.proxyName(),
 				w.proxyRelationship(), Boolean.TRUE.equals(w.faceAuth()), Boolean.TRUE.equals(w.staffRegistration()),
-				Applicant.Delivery.valueOf(w.delivery()), Boolean.TRUE.equals(w.writtenByProxy()), Set.of(), false,
-				null);
+				choice(Applicant.Delivery.class, w.delivery(), "delivery", "WALK_IN_DELIVERY_REQUIRED"),
+				Boolean.TRUE.equals(w.writtenByProxy()), Set.of(), false, null);
+	}
+
+	private static LocalDate birthDate(String value) {
+		try {
+			return LocalDate.parse(value == null ? "" : value.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw ClientError.unprocessable("WALK_IN_BIRTH_DATE_REQUIRED").field("birthDate");
+		}
+	}
+
+	/**
+	 * One of the page's choices; a missing or unknown value is the clerk's to correct.
+	 */
+	private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, String code) {
+		if (value != null) {
+			for (E e : type.getEnumConstants()) {
+				if (e.name().equals(value.strip())) {
+					return e;
+				}
+			}
+		}
+		throw ClientError.unprocessable(code).field(field);
 	}
 
 	private static List<FormCount> formChoices(TemplateSet templates) {
 		return Arrays.stream(FormId.values()).map(f -> new FormCount(f.id(), templates.title(f), 0)).toList();
+	}
+
+	private static FormId walkInForm(String id) {
+		try {
+			return FormId.fromId(id == null ? "" : id);
+		}
+		catch (IllegalArgumentException e) {
+			throw ClientError.unprocessable("FORM_UNKNOWN", String.valueOf(id)).field("form");
+		}
 	}
 
 	private static FormId formId(String id) {
@@ -165,7 +216,7 @@ class FormsPages {
 			return FormId.fromId(id);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw ClientError.notFound();
 		}
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jp.madoguchi.errors.Messages;
 import jp.madoguchi.forms.FormId;
 import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.TemplateOrigin;
@@ -39,7 +40,10 @@ class TemplateAdminPages {
 
 	private final MunicipalTemplates municipalTemplates;
 
-	TemplateAdminPages(FormsEngine engine, MunicipalTemplates municipalTemplates) {
+	private final Messages messages;
+
+	TemplateAdminPages(FormsEngine engine, MunicipalTemplates municipalTemplates, Messages messages) {
+		this.messages = messages;
 		this.engine = engine;
 		this.municipalTemplates = municipalTemplates;
 	}
@@ -96,7 +100,7 @@ class TemplateAdminPages {
 			@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
 		FormId formId = TemplatesApi.form(form);
 		if (file.isEmpty() || file.getSize() > MunicipalTemplates.MAX_TEMPLATE_BYTES) {
-			return formWithError(user, form, "テンプレートのファイル（template.json、1MB まで）を選んでください。", List.of(), model);
+			return formWithError(user, form, this.messages.text("TEMPLATE_FILE_REQUIRED"), List.of(), model);
 		}
 		try {
 			MunicipalTemplates.Installed installed = municipalTemplates.install(user, formId, file.getBytes());
@@ -106,7 +110,8 @@ class TemplateAdminPages {
 		catch (TemplateRejectedException e) {
 			// The loader's message names file and line in English; the designer needs
 			// exactly those lines.
-			return formWithError(user, form, "テンプレートに誤りがあるため登録しませんでした。行番号と内容：", e.getMessage().lines().toList(), model);
+			return formWithError(user, form, this.messages.text("TEMPLATE_REJECTED_LINES"),
+					e.getMessage().lines().toList(), model);
 		}
 	}
 

@@ -3,25 +3,23 @@ package jp.madoguchi.forms.web;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
+import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.forms.FormId;
 import jp.madoguchi.forms.FormsEngine;
-import jp.madoguchi.forms.TemplateRejectedException;
 import jp.madoguchi.forms.TemplateSet;
 import jp.madoguchi.tenant.StaffUser;
 
@@ -53,10 +51,10 @@ class TemplatesApi {
 	}
 
 	@PostMapping(value = "/{form}/check", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> check(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
-			@RequestBody byte[] json) {
+	@ApiResponse(responseCode = "422", description = "the template has errors (TEMPLATE_REJECTED)")
+	CheckedJson check(@AuthenticationPrincipal StaffUser user, @PathVariable String form, @RequestBody byte[] json) {
 		engine.checkTemplate(form(form), MunicipalTemplates.UPLOAD_NAME, json);
-		return Map.of("form", form, "accepted", true);
+		return new CheckedJson(form, true);
 	}
 
 	@PostMapping(value = "/{form}/preview.pdf", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -68,15 +66,29 @@ class TemplatesApi {
 	record InstalledJson(String form, int version, String sha256) {
 	}
 
+	record CheckedJson(String form, boolean accepted) {
+	}
+
+	/** The municipality's stored version now in use. */
+	record ActivatedVersionJson(String form, String origin, int version) {
+	}
+
+	/** The built-in template (its own version string) now in use. */
+	record ActivatedDefaultJson(String form, String origin, String version) {
+	}
+
 	/**
 	 * Checked exactly like {@code /check}; stored as the next version and made current.
 	 */
+	@ApiResponse(responseCode = "201", description = "stored as the next version and made current")
+	@ApiResponse(responseCode = "413", description = "the file is too large (TEMPLATE_TOO_LARGE)")
+	@ApiResponse(responseCode = "422", description = "the template has errors (TEMPLATE_REJECTED)")
 	@PostMapping(value = "/{form}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<InstalledJson> install(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@RequestBody byte[] json) {
 		FormId formId = form(form);
 		if (json.length > MunicipalTemplates.MAX_TEMPLATE_BYTES) {
-			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE);
+			throw new ClientError(HttpStatus.CONTENT_TOO_LARGE, "TEMPLATE_TOO_LARGE");
 		}
 		MunicipalTemplates.Installed installed = municipalTemplates.install(user, formId, json);
 		return ResponseEntity.created(URI.create("/api/templates/" + form + "/versions/" + installed.version()))
@@ -133,26 +145,19 @@ class TemplatesApi {
 	}
 
 	@PostMapping("/{form}/versions/{version}/activate")
-	Map<String, Object> activate(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
+	ActivatedVersionJson activate(@AuthenticationPrincipal StaffUser user, @PathVariable String form,
 			@PathVariable int version) {
 		if (!municipalTemplates.activate(user, form(form), version)) {
 			throw FormsApi.notFound();
 		}
-		return Map.of("form", form, "origin", "municipality", "version", version);
+		return new ActivatedVersionJson(form, "municipality", version);
 	}
 
 	@PostMapping("/{form}/default/activate")
-	Map<String, Object> activateDefault(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
+	ActivatedDefaultJson activateDefault(@AuthenticationPrincipal StaffUser user, @PathVariable String form) {
 		FormId formId = form(form);
 		municipalTemplates.activateDefault(user, formId);
-		return Map.of("form", form, "origin", "default", "version", engine.defaultTemplates().version(formId));
-	}
-
-	@ExceptionHandler(TemplateRejectedException.class)
-	ResponseEntity<Map<String, String>> rejected(TemplateRejectedException e) {
-		return ResponseEntity.unprocessableEntity()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("code", "TEMPLATE_REJECTED", "message", e.getMessage()));
+		return new ActivatedDefaultJson(form, "default", engine.defaultTemplates().version(formId));
 	}
 
 	static FormId form(String id) {
@@ -160,7 +165,7 @@ class TemplatesApi {
 			return FormId.fromId(id);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw ClientError.notFound();
 		}
 	}
 

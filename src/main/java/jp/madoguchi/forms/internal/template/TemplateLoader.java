@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import jp.madoguchi.forms.FormsLimits;
 import jp.madoguchi.forms.TemplateOrigin;
 import jp.madoguchi.forms.TemplateRejectedException;
 import jp.madoguchi.forms.internal.template.Element.Align;
@@ -165,6 +166,10 @@ public final class TemplateLoader {
 					"id \"" + spec.id() + "\" does not match the folder name \"" + expectedId + "\"");
 			require(spec.version() != null && !spec.version().isBlank(), lineOf("\"id\""), "missing \"version\"");
 			require(spec.title() != null, lineOf("\"id\""), "missing \"title\"");
+			require(spec.version().length() <= FormsLimits.TEMPLATE_VERSION, lineOf("\"version\""),
+					"\"version\" is longer than " + FormsLimits.TEMPLATE_VERSION + " characters");
+			require(spec.title().length() <= FormsLimits.TEMPLATE_TITLE, lineOf("\"title\""),
+					"\"title\" is longer than " + FormsLimits.TEMPLATE_TITLE + " characters");
 			require(spec.qr() != null && spec.qr().size() == 2, lineOf("\"qr\""),
 					"exactly two QR code positions are needed (opposite corners)");
 			List<FormTemplate.QrBox> qr = new ArrayList<>();
