@@ -1,7 +1,6 @@
 package jp.madoguchi.tenant;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -14,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,9 +22,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import jp.madoguchi.errors.ApiError;
+import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.errors.Messages;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A user with a temporary password may only change it. Registered in both security filter
@@ -45,8 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class PasswordChangeFilter extends OncePerRequestFilter {
 
 	public static final String PASSWORD_PAGE = "/password";
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Tenants tenants;
 
@@ -70,12 +65,7 @@ public class PasswordChangeFilter extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.startsWith("/api/")) {
 			if (user.mustChangePassword() && !("POST".equals(request.getMethod()) && path.equals("/api/me/password"))) {
-				response.setStatus(HttpStatus.FORBIDDEN.value());
-				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-				response.getWriter()
-					.write(JSON.writeValueAsString(
-							new ApiError("PASSWORD_CHANGE_REQUIRED", messages.text("PASSWORD_CHANGE_REQUIRED"))));
+				this.messages.write(response, new ClientError(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED"));
 				return;
 			}
 			chain.doFilter(request, response);

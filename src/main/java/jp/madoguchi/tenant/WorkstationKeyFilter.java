@@ -7,9 +7,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.errors.Messages;
 
 /**
  * Signs a request in with its {@code X-Workstation-Key} header, for the API's filter
@@ -22,8 +26,11 @@ public class WorkstationKeyFilter extends OncePerRequestFilter {
 
 	private final WorkstationKeys keys;
 
-	public WorkstationKeyFilter(WorkstationKeys keys) {
+	private final Messages messages;
+
+	public WorkstationKeyFilter(WorkstationKeys keys, Messages messages) {
 		this.keys = keys;
+		this.messages = messages;
 	}
 
 	@Override
@@ -36,9 +43,7 @@ public class WorkstationKeyFilter extends OncePerRequestFilter {
 		}
 		var user = keys.authenticate(key.strip());
 		if (user.isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter().write("{\"code\":\"UNAUTHORIZED\",\"message\":\"端末の鍵が正しくないか、無効にされています。\"}");
+			this.messages.write(response, new ClientError(HttpStatus.UNAUTHORIZED, "WORKSTATION_KEY_INVALID"));
 			return;
 		}
 		var context = SecurityContextHolder.createEmptyContext();

@@ -1,12 +1,9 @@
 package jp.madoguchi.web;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,12 +14,12 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.errors.Messages;
 import jp.madoguchi.tenant.PasswordChangeFilter;
 import jp.madoguchi.tenant.SignInThrottled;
 import jp.madoguchi.tenant.WorkstationKeyFilter;
 import jp.madoguchi.tenant.WorkstationKeys;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /**
  * Two filter chains. {@code /api/**}: stateless HTTP Basic, no session, so CSRF does not
@@ -41,17 +38,18 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals,
-			PasswordChangeFilter passwordChange) throws Exception {
+			PasswordChangeFilter passwordChange, Messages messages) throws Exception {
 		http.securityMatcher("/api/**")
 			// Who may call what is decided by each module's @PreAuthorize, not here.
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/openapi.json", "/api/openapi.json/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new WorkstationKeyFilter(workstationKeys), BasicAuthenticationFilter.class)
+			.addFilterBefore(new WorkstationKeyFilter(workstationKeys, messages), BasicAuthenticationFilter.class)
 			.addFilterAfter(passwordChange, AnonymousAuthenticationFilter.class)
-			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(refusals)))
-			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(refusals)).accessDeniedHandler(forbidden()))
+			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(refusals, messages)))
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(refusals, messages))
+				.accessDeniedHandler(forbidden(messages)))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.headers(SecurityHeaders::apply);
@@ -61,7 +59,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, WorkstationKeys workstationKeys, SignInRefusals refusals,
-			PasswordChangeFilter passwordChange) throws Exception {
+			PasswordChangeFilter passwordChange, Messages messages) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
@@ -69,7 +67,8 @@ class SecurityConfig {
 			.authenticated())
 			// A workstation key is refused on pages (403) rather than taken for no
 			// sign-in.
-			.addFilterBefore(new WorkstationKeyFilter(workstationKeys), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new WorkstationKeyFilter(workstationKeys, messages),
+					UsernamePasswordAuthenticationFilter.class)
 			.formLogin(
 					form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(refusals).permitAll())
 			.addFilterAfter(passwordChange, AnonymousAuthenticationFilter.class)
@@ -82,27 +81,19 @@ class SecurityConfig {
 	 * 401 for a missing or wrong sign-in; 429 with {@code Retry-After} for a throttled
 	 * username.
 	 */
-	private static AuthenticationEntryPoint unauthorized(SignInRefusals refusals) {
+	private static AuthenticationEntryPoint unauthorized(SignInRefusals refusals, Messages messages) {
 		return (request, response, e) -> {
 			if (e instanceof SignInThrottled throttled) {
 				refusals.answerApi(response, throttled);
 				return;
 			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"madoguchi\", charset=\"UTF-8\"");
-			writeJson(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "ユーザー名またはパスワードが正しくありません。");
+			messages.write(response, new ClientError(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED"));
 		};
 	}
 
-	private static AccessDeniedHandler forbidden() {
-		return (request, response, e) -> writeJson(response, HttpStatus.FORBIDDEN, "FORBIDDEN", "この操作を行う権限がありません。");
-	}
-
-	private static void writeJson(HttpServletResponse response, HttpStatus status, String code, String message)
-			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
+	private static AccessDeniedHandler forbidden(Messages messages) {
+		return (request, response, e) -> messages.write(response, ClientError.forbidden());
 	}
 
 }

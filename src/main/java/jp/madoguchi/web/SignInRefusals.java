@@ -1,7 +1,6 @@
 package jp.madoguchi.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,16 +14,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
 import jp.madoguchi.errors.ApiError;
+import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.errors.Messages;
 import jp.madoguchi.tenant.SignInThrottled;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How a throttled sign-in is answered: 429 with {@code Retry-After} (seconds) and the
@@ -39,8 +37,6 @@ class SignInRefusals implements AuthenticationFailureHandler {
 	static final String THROTTLED = SignInRefusals.class.getName() + ".throttled";
 
 	static final String CODE = "SIGN_IN_THROTTLED";
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("H:mm")
 		.withZone(ZoneId.of("Asia/Tokyo"));
@@ -57,9 +53,7 @@ class SignInRefusals implements AuthenticationFailureHandler {
 	/** The API's answer to a throttled HTTP Basic sign-in. */
 	void answerApi(HttpServletResponse response, SignInThrottled throttled) throws IOException {
 		startAnswer(response, throttled);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(JSON.writeValueAsString(new ApiError(CODE, text(throttled))));
+		this.messages.write(response, throttledError(throttled));
 	}
 
 	/**
@@ -91,9 +85,15 @@ class SignInRefusals implements AuthenticationFailureHandler {
 	}
 
 	private String text(SignInThrottled throttled) {
+		ClientError error = throttledError(throttled);
+		return this.messages.text(error.code(), error.args());
+	}
+
+	private static ClientError throttledError(SignInThrottled throttled) {
 		Instant at = throttled.retryAt();
 		long minutes = Math.max(1, Duration.ofSeconds(throttled.retryAfterSeconds()).plusSeconds(59).toMinutes());
-		return this.messages.text(CODE, CLOCK_TIME.format(at.plusSeconds(59)), Long.toString(minutes));
+		return new ClientError(HttpStatus.TOO_MANY_REQUESTS, CODE, CLOCK_TIME.format(at.plusSeconds(59)),
+				Long.toString(minutes));
 	}
 
 }

@@ -149,7 +149,10 @@ class DeviceLogShippingTest {
 		assertThat(ApiClient.withWorkstationKey(port, "GET", "/api/rosters", key, null).status()).isEqualTo(403);
 		assertThat(ApiClient.withWorkstationKey(port, "GET", "/api/device-log-findings", key, null).status())
 			.isEqualTo(403);
-		assertThat(ApiClient.withWorkstationKey(port, "GET", "/api/rosters", key + "x", null).status()).isEqualTo(401);
+		var wrongKey = ApiClient.withWorkstationKey(port, "GET", "/api/rosters", key + "x", null);
+		assertThat(wrongKey.status()).isEqualTo(401);
+		assertThat(wrongKey.json().get("code").asString()).isEqualTo("WORKSTATION_KEY_INVALID");
+		assertThat(wrongKey.json().get("message").asString()).isEqualTo("端末の鍵が正しくないか、無効にされています。");
 
 		// Revoked, it ships nothing more: the adapter stops with exit 16 (credentials
 		// refused).
