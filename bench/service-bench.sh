@@ -19,9 +19,10 @@ start_bench_service() {
 }
 
 stop_bench_service() {
-  [ -n "${SERVICE_PID:-}" ] && { kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; }
+  [ -n "${SERVICE_PID:-}" ] && { kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null || true; }
   [ -n "${WORK:-}" ] && rm -rf "$WORK"
   SERVICE_PID="" WORK=""
+  return 0
 }
 
 # The median of the numbers on standard input, one per line.
