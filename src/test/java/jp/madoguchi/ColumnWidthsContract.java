@@ -37,14 +37,15 @@ abstract class ColumnWidthsContract {
 	@Test
 	void everyLimitIsTheWidthOfItsColumn() throws SQLException {
 		Map<String, Integer> limits = new LinkedHashMap<>();
-		limits.put("municipality.name", TenantLimits.MUNICIPALITY_NAME);
-		limits.put("municipality.mayor_title", TenantLimits.MAYOR_TITLE);
-		limits.put("municipality.department", TenantLimits.DEPARTMENT);
-		limits.put("municipality.phone", TenantLimits.PHONE);
-		limits.put("municipality.office_hours", TenantLimits.OFFICE_HOURS);
-		limits.put("app_user.username", TenantLimits.USERNAME);
-		limits.put("app_user.display_name", TenantLimits.DISPLAY_NAME);
-		limits.put("workstation_key.workstation", TenantLimits.WORKSTATION);
+		limits.put("municipality.name", TenantLimits.MUNICIPALITY_NAME_MAX);
+		limits.put("municipality.mayor_title", TenantLimits.MAYOR_TITLE_MAX);
+		limits.put("municipality.department", TenantLimits.DEPARTMENT_MAX);
+		limits.put("municipality.phone", TenantLimits.PHONE_MAX);
+		limits.put("municipality.office_hours", TenantLimits.OFFICE_HOURS_MAX);
+		limits.put("app_user.username", TenantLimits.USERNAME_MAX);
+		limits.put("app_user.display_name", TenantLimits.DISPLAY_NAME_MAX);
+		limits.put("app_user.staff_id", TenantLimits.STAFF_ID_MAX);
+		limits.put("workstation_key.workstation", TenantLimits.WORKSTATION_MAX);
 		limits.put("applicant_case.name", CaseLimits.NAME);
 		limits.put("applicant_case.reading", CaseLimits.READING);
 		limits.put("applicant_case.address", CaseLimits.ADDRESS);

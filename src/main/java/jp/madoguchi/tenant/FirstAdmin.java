@@ -49,23 +49,23 @@ class FirstAdmin implements ApplicationRunner {
 					"6桁の地方公共団体コード（検査数字付き）を設定してください", "must be a 6-digit local government code with its check digit");
 		}
 		if (!StringUtils.hasText(bootstrap.municipalityName())
-				|| bootstrap.municipalityName().strip().length() > FieldLimits.MUNICIPALITY_NAME_MAX) {
+				|| bootstrap.municipalityName().strip().length() > TenantLimits.MUNICIPALITY_NAME_MAX) {
 			throw new BootstrapSettingException("MADOGUCHI_BOOTSTRAP_MUNICIPALITY_NAME",
-					"市町村名を" + FieldLimits.MUNICIPALITY_NAME_MAX + "文字以内で設定してください",
-					"must name the municipality in at most " + FieldLimits.MUNICIPALITY_NAME_MAX + " characters");
+					"市町村名を" + TenantLimits.MUNICIPALITY_NAME_MAX + "文字以内で設定してください",
+					"must name the municipality in at most " + TenantLimits.MUNICIPALITY_NAME_MAX + " characters");
 		}
 		String username = bootstrap.adminUsername() == null ? "" : bootstrap.adminUsername().strip();
-		if (!username.matches(FieldLimits.USERNAME_PATTERN)) {
+		if (!username.matches(TenantLimits.USERNAME_PATTERN)) {
 			throw new BootstrapSettingException("MADOGUCHI_BOOTSTRAP_ADMIN_USERNAME",
-					messages.text("USERNAME_INVALID", FieldLimits.USERNAME_MIN, FieldLimits.USERNAME_MAX),
-					"must be " + FieldLimits.USERNAME_MIN + " to " + FieldLimits.USERNAME_MAX
+					messages.text("USERNAME_INVALID", TenantLimits.USERNAME_MIN, TenantLimits.USERNAME_MAX),
+					"must be " + TenantLimits.USERNAME_MIN + " to " + TenantLimits.USERNAME_MAX
 							+ " characters of a-z, 0-9, '.', '_' or '-'");
 		}
 		Optional<String> weakness = policy.weakness(username, bootstrap.adminPassword());
 		if (weakness.isPresent()) {
 			throw new BootstrapSettingException("MADOGUCHI_BOOTSTRAP_ADMIN_PASSWORD",
-					messages.text(weakness.get(), FieldLimits.PASSWORD_MIN, FieldLimits.PASSWORD_MAX_BYTES),
-					"is too weak: at least " + FieldLimits.PASSWORD_MIN
+					messages.text(weakness.get(), TenantLimits.PASSWORD_MIN, TenantLimits.PASSWORD_MAX_BYTES),
+					"is too weak: at least " + TenantLimits.PASSWORD_MIN
 							+ " characters, not containing the username, not a common password, hard to guess"
 							+ " (estimated entropy at least " + (int) PasswordPolicy.MINIMUM_ENTROPY_BITS + " bits)");
 		}

@@ -43,11 +43,11 @@ class MunicipalityAdministration {
 			throw ClientError.unprocessable("MUNICIPALITY_CODE_READ_ONLY").field("code");
 		}
 		MunicipalityRecord next = new MunicipalityRecord(current.code(),
-				field("name", "名称", request.name(), FieldLimits.MUNICIPALITY_NAME_MAX, true),
-				field("mayorTitle", "首長の職名", request.mayorTitle(), FieldLimits.MAYOR_TITLE_MAX, true),
-				field("department", "担当課", request.department(), FieldLimits.DEPARTMENT_MAX, false),
-				field("phone", "電話番号", request.phone(), FieldLimits.PHONE_MAX, false),
-				field("officeHours", "受付時間", request.officeHours(), FieldLimits.OFFICE_HOURS_MAX, false));
+				field("name", "名称", request.name(), TenantLimits.MUNICIPALITY_NAME_MAX, true),
+				field("mayorTitle", "首長の職名", request.mayorTitle(), TenantLimits.MAYOR_TITLE_MAX, true),
+				field("department", "担当課", request.department(), TenantLimits.DEPARTMENT_MAX, false),
+				field("phone", "電話番号", request.phone(), TenantLimits.PHONE_MAX, false),
+				field("officeHours", "受付時間", request.officeHours(), TenantLimits.OFFICE_HOURS_MAX, false));
 		jdbc.sql("""
 				UPDATE municipality SET name = ?, mayor_title = ?, department = ?, phone = ?, office_hours = ?
 				WHERE id = ?""")

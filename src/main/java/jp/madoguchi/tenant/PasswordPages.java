@@ -32,8 +32,8 @@ class PasswordPages {
 	}
 
 	@ModelAttribute("limits")
-	FieldLimits.Limits limits() {
-		return FieldLimits.FOR_PAGES;
+	TenantLimits.Limits limits() {
+		return TenantLimits.FOR_PAGES;
 	}
 
 	@GetMapping(PasswordChangeFilter.PASSWORD_PAGE)

@@ -21,8 +21,8 @@ import jp.madoguchi.errors.ClientError;
  * except the demo profile's documented users. Rules, checked in this order, each with its
  * own Japanese reason in the message catalogue:
  * <ol>
- * <li>at least {@value FieldLimits#PASSWORD_MIN} characters, at most
- * {@value FieldLimits#PASSWORD_MAX_BYTES} bytes (bcrypt ignores the rest);</li>
+ * <li>at least {@value TenantLimits#PASSWORD_MIN} characters, at most
+ * {@value TenantLimits#PASSWORD_MAX_BYTES} bytes (bcrypt ignores the rest);</li>
  * <li>not the username, nor containing it (case-insensitive);</li>
  * <li>not a common password: nbvcxz's list of leaked passwords must not make up half or
  * more of it (so {@code password1234} and {@code iloveyou2026} are refused);</li>
@@ -61,17 +61,17 @@ class PasswordPolicy {
 			throw ClientError
 				.unprocessable("WEAK_PASSWORD",
 						new DefaultMessageSourceResolvable(new String[] { weakness.get() },
-								new Object[] { FieldLimits.PASSWORD_MIN, FieldLimits.PASSWORD_MAX_BYTES }))
+								new Object[] { TenantLimits.PASSWORD_MIN, TenantLimits.PASSWORD_MAX_BYTES }))
 				.field("newPassword");
 		}
 	}
 
 	/** The catalogue code of the first rule the password breaks, if any. */
 	Optional<String> weakness(String username, String password) {
-		if (password == null || password.codePointCount(0, password.length()) < FieldLimits.PASSWORD_MIN) {
+		if (password == null || password.codePointCount(0, password.length()) < TenantLimits.PASSWORD_MIN) {
 			return Optional.of("WEAK_PASSWORD_TOO_SHORT");
 		}
-		if (password.getBytes(StandardCharsets.UTF_8).length > FieldLimits.PASSWORD_MAX_BYTES) {
+		if (password.getBytes(StandardCharsets.UTF_8).length > TenantLimits.PASSWORD_MAX_BYTES) {
 			return Optional.of("WEAK_PASSWORD_TOO_LONG");
 		}
 		if (username != null && !username.isBlank()

@@ -47,8 +47,8 @@ class UserAdminPages {
 	}
 
 	@ModelAttribute("limits")
-	FieldLimits.Limits limits() {
-		return FieldLimits.FOR_PAGES;
+	TenantLimits.Limits limits() {
+		return TenantLimits.FOR_PAGES;
 	}
 
 	@GetMapping("/admin/users")

@@ -221,8 +221,8 @@ class UserAdministration {
 
 	static String username(String value) {
 		String v = value == null ? "" : value.strip();
-		if (!v.matches(FieldLimits.USERNAME_PATTERN)) {
-			throw ClientError.unprocessable("USERNAME_INVALID", FieldLimits.USERNAME_MIN, FieldLimits.USERNAME_MAX)
+		if (!v.matches(TenantLimits.USERNAME_PATTERN)) {
+			throw ClientError.unprocessable("USERNAME_INVALID", TenantLimits.USERNAME_MIN, TenantLimits.USERNAME_MAX)
 				.field("username");
 		}
 		return v;
@@ -230,8 +230,8 @@ class UserAdministration {
 
 	static String displayName(String value) {
 		String v = value == null ? "" : value.strip();
-		if (v.isEmpty() || v.length() > FieldLimits.DISPLAY_NAME_MAX || hasControl(v)) {
-			throw ClientError.unprocessable("DISPLAY_NAME_INVALID", FieldLimits.DISPLAY_NAME_MAX).field("displayName");
+		if (v.isEmpty() || v.length() > TenantLimits.DISPLAY_NAME_MAX || hasControl(v)) {
+			throw ClientError.unprocessable("DISPLAY_NAME_INVALID", TenantLimits.DISPLAY_NAME_MAX).field("displayName");
 		}
 		return v;
 	}
@@ -242,8 +242,8 @@ class UserAdministration {
 		if (v.isEmpty()) {
 			return null;
 		}
-		if (v.length() > FieldLimits.STAFF_ID_MAX || hasControl(v)) {
-			throw ClientError.unprocessable("STAFF_ID_INVALID", FieldLimits.STAFF_ID_MAX).field("staffId");
+		if (v.length() > TenantLimits.STAFF_ID_MAX || hasControl(v)) {
+			throw ClientError.unprocessable("STAFF_ID_INVALID", TenantLimits.STAFF_ID_MAX).field("staffId");
 		}
 		return v;
 	}

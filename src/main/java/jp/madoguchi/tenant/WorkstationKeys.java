@@ -39,8 +39,9 @@ public class WorkstationKeys {
 	 * be shown again.
 	 */
 	public IssuedKey issue(StaffUser user, String workstation) {
-		if (workstation == null || workstation.isBlank() || workstation.strip().length() > TenantLimits.WORKSTATION) {
-			throw ClientError.badRequest("BAD_WORKSTATION", String.valueOf(TenantLimits.WORKSTATION))
+		if (workstation == null || workstation.isBlank()
+				|| workstation.strip().length() > TenantLimits.WORKSTATION_MAX) {
+			throw ClientError.badRequest("BAD_WORKSTATION", String.valueOf(TenantLimits.WORKSTATION_MAX))
 				.field("workstation");
 		}
 		byte[] secret = new byte[32];
