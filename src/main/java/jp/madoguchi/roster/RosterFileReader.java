@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,10 +18,20 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -129,12 +141,13 @@ final class RosterFileReader {
 	}
 
 	private static void readXlsx(Path file, Consumer<RawRow> rows) throws IOException {
+		boolean date1904 = isDate1904(file);
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
 				ReadableWorkbook workbook = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
 			Sheet sheet = workbook.getFirstSheet();
 			try (var stream = sheet.openStream()) {
 				stream.forEach(row -> {
-					RawRow raw = new RawRow(row.getRowNum(), cellsOf(row));
+					RawRow raw = new RawRow(row.getRowNum(), cellsOf(row, date1904));
 					try {
 						rows.accept(raw);
 					}
@@ -148,6 +161,49 @@ final class RosterFileReader {
 			throw e.getCause();
 		}
 		catch (IOException | RuntimeException e) {
+			throw new UnreadableRosterException(UNREADABLE, "DAMAGED_XLSX");
+		}
+	}
+
+	/**
+	 * Whether the workbook counts dates from 1904. fastexcel reads the flag with
+	 * {@code Boolean.parseBoolean}, which takes Excel's own spelling {@code "1"} for
+	 * false, so the flag is read here from xl/workbook.xml: its {@code workbookPr}
+	 * element comes before the sheet list, and reading stops there.
+	 */
+	static boolean isDate1904(Path file) {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			ZipEntry entry = zip.getEntry("xl/workbook.xml");
+			if (entry == null) {
+				return false;
+			}
+			XMLInputFactory factory = XMLInputFactory.newFactory();
+			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+			try (InputStream in = zip.getInputStream(entry)) {
+				XMLStreamReader xml = factory.createXMLStreamReader(in);
+				try {
+					while (xml.hasNext()) {
+						if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+							continue;
+						}
+						String name = xml.getLocalName();
+						if (name.equals("workbookPr")) {
+							String flag = xml.getAttributeValue(null, "date1904");
+							return flag != null && (flag.trim().equals("1") || flag.trim().equalsIgnoreCase("true"));
+						}
+						if (name.equals("sheets")) {
+							return false;
+						}
+					}
+				}
+				finally {
+					xml.close();
+				}
+			}
+			return false;
+		}
+		catch (IOException | XMLStreamException | RuntimeException e) {
 			throw new UnreadableRosterException(UNREADABLE, "DAMAGED_XLSX");
 		}
 	}
@@ -168,44 +224,150 @@ final class RosterFileReader {
 
 	}
 
-	private static List<String> cellsOf(Row row) {
+	private static List<String> cellsOf(Row row, boolean date1904) {
 		List<String> cells = new ArrayList<>(row.getCellCount());
 		for (int i = 0; i < row.getCellCount(); i++) {
-			cells.add(text(row.getCell(i)));
+			cells.add(text(row.getCell(i), date1904));
 		}
 		return cells;
 	}
 
 	/**
-	 * A date cell becomes ISO text (1948-04-05); a number loses Excel's trailing ".0";
+	 * The cell as Excel shows it: a number in a date format becomes ISO text
+	 * (1948-04-05); any other number is shown with at most 15 significant digits and no
+	 * trailing ".0"; a boolean is 1 or 0; a formula shows its cached value the same way;
 	 * text stays as it is.
 	 */
-	private static String text(Cell cell) {
+	static String text(Cell cell, boolean date1904) {
 		if (cell == null) {
 			return "";
 		}
 		return switch (cell.getType()) {
-			case NUMBER -> isDateFormat(cell.getDataFormatString()) ? cell.asDate().toLocalDate().toString()
-					: plain(cell.asNumber());
-			case STRING, FORMULA -> cell.getText() == null ? "" : cell.getText();
+			case NUMBER -> number(cell.getRawValue(), cell, date1904);
+			case STRING -> cell.getText() == null ? "" : cell.getText();
+			case FORMULA -> formula(cell, date1904);
 			case BOOLEAN -> Boolean.TRUE.equals(cell.asBoolean()) ? "1" : "0";
 			case EMPTY -> "";
 			case ERROR -> cell.getRawValue() == null ? "" : cell.getRawValue();
 		};
 	}
 
-	private static String plain(BigDecimal n) {
-		return n == null ? "" : n.stripTrailingZeros().toPlainString();
+	private static String formula(Cell cell, boolean date1904) {
+		Object value = cell.getValue();
+		String raw = value == null ? cell.getRawValue() : value.toString();
+		if (raw == null) {
+			return "";
+		}
+		String trimmed = raw.trim();
+		if (value instanceof Boolean || trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
+			return trimmed.equalsIgnoreCase("true") ? "1" : "0";
+		}
+		String f = cell.getFormula() == null ? "" : cell.getFormula().trim().toUpperCase(Locale.ROOT);
+		if (f.matches("=?(TRUE|FALSE)(\\(\\))?") && (trimmed.equals("1") || trimmed.equals("0"))) {
+			return trimmed;
+		}
+		if (NUMBER.matcher(trimmed).matches()) {
+			return number(trimmed, cell, date1904);
+		}
+		return raw;
 	}
 
+	private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+	/** Serial 2,958,465 is 9999-12-31 in the 1900 system; beyond it Excel shows ####. */
+	private static final long LAST_SERIAL = 2_958_465;
+
+	private static String number(String raw, Cell cell, boolean date1904) {
+		if (raw == null || raw.isBlank()) {
+			return "";
+		}
+		BigDecimal n;
+		try {
+			n = new BigDecimal(raw.trim());
+		}
+		catch (NumberFormatException e) {
+			return raw;
+		}
+		if (isDate(cell.getDataFormatId(), cell.getDataFormatString())) {
+			LocalDate date = date(n, date1904);
+			if (date != null) {
+				return date.toString();
+			}
+		}
+		return plain(n);
+	}
+
+	/** The day of an Excel serial, or null when Excel would not show it as a date. */
+	static LocalDate date(BigDecimal serial, boolean date1904) {
+		if (serial.signum() < 0 || serial.compareTo(BigDecimal.valueOf(LAST_SERIAL)) > 0) {
+			return null;
+		}
+		long day = serial.setScale(0, RoundingMode.FLOOR).longValueExact();
+		if (date1904) {
+			return LocalDate.of(1904, 1, 1).plusDays(day);
+		}
+		if (day == 0 || day == 60) {
+			// 1900-01-00 and Lotus's 1900-02-29 exist only in Excel.
+			return null;
+		}
+		return day < 60 ? LocalDate.of(1899, 12, 31).plusDays(day) : LocalDate.of(1899, 12, 30).plusDays(day);
+	}
+
+	private static String plain(BigDecimal n) {
+		if (n == null) {
+			return "";
+		}
+		BigDecimal shown = n.round(new MathContext(15, RoundingMode.HALF_UP)).stripTrailingZeros();
+		if (shown.signum() == 0) {
+			return "0";
+		}
+		// Excel shows very large or very small numbers in scientific notation; never
+		// expand an exponent into millions of digits.
+		int magnitude = shown.precision() - shown.scale();
+		if (magnitude > 21 || magnitude < -20) {
+			return shown.toString();
+		}
+		return shown.toPlainString();
+	}
+
+	/**
+	 * The built-in date and time formats of ECMA-376 (14–22, 45–47) and the Japanese
+	 * built-in ones (27–36, 50–58: 和暦 with era and 年月日), whose format string may be
+	 * absent from the file or localized.
+	 */
+	static boolean isBuiltInDate(int id) {
+		return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+	}
+
+	static boolean isDate(Integer id, String format) {
+		if (id != null && isBuiltInDate(id)) {
+			return true;
+		}
+		if (id != null && id < 164) {
+			// The other built-in formats are numbers, text (49) or General (0).
+			return false;
+		}
+		return isDateFormat(format);
+	}
+
+	/**
+	 * Whether a custom number format shows a date: quoted literals, escaped characters,
+	 * fill and padding characters, bracketed sections ([Red], [$-411], [h]) and General
+	 * (「G/標準」 in Japanese Excel) are removed first, so that only date tokens remain.
+	 */
 	static boolean isDateFormat(String format) {
 		if (format == null) {
 			return false;
 		}
 		String f = format.replaceAll("\"[^\"]*\"", "")
+			.replaceAll("\\\\.", "")
+			.replaceAll("[_*].", "")
 			.replaceAll("\\[[^\\]]*\\]", "")
-			.toLowerCase(java.util.Locale.ROOT);
-		return f.contains("y") || f.contains("d") || f.contains("e") || f.contains("g");
+			.toLowerCase(Locale.ROOT);
+		f = f.replace("general", "").replace("g/標準", "").replace("標準", "");
+		// A scientific number such as 0.00E+00 has an "e" that is no era.
+		f = f.replaceAll("e[+-]", "");
+		return f.contains("y") || f.contains("d") || f.contains("e") || f.contains("g") || f.contains("b");
 	}
 
 	private static boolean startsWith(byte[] data, byte[] prefix) {
