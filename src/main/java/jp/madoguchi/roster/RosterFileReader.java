@@ -343,8 +343,9 @@ final class RosterFileReader {
 		if (id != null && isBuiltInDate(id)) {
 			return true;
 		}
-		if (id != null && id < 164) {
-			// The other built-in formats are numbers, text (49) or General (0).
+		if (id != null && (id <= 13 || (id >= 37 && id <= 44) || id == 48 || id == 49)) {
+			// Built-in General (0), number, currency, percent, scientific and text (49)
+			// formats, whatever string a writer stored for them.
 			return false;
 		}
 		return isDateFormat(format);

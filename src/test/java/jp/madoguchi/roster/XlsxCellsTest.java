@@ -164,6 +164,9 @@ class XlsxCellsTest {
 		assertThat(RosterFileReader.isDate(58, null)).isTrue();
 		assertThat(RosterFileReader.isDate(0, "General")).isFalse();
 		assertThat(RosterFileReader.isDate(49, "@")).isFalse();
+		assertThat(RosterFileReader.isDate(1, "yyyy")).isFalse();
+		assertThat(RosterFileReader.isDate(100, "yyyy/mm/dd")).isTrue();
+		assertThat(RosterFileReader.isDate(176, "G/標準")).isFalse();
 	}
 
 	private static JsonNode find(JsonNode cases, String name) {
