@@ -313,7 +313,7 @@ final class RosterFileReader {
 		return day < 60 ? LocalDate.of(1899, 12, 31).plusDays(day) : LocalDate.of(1899, 12, 30).plusDays(day);
 	}
 
-	private static String plain(BigDecimal n) {
+	static String plain(BigDecimal n) {
 		if (n == null) {
 			return "";
 		}

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -167,6 +169,24 @@ class XlsxCellsTest {
 		assertThat(RosterFileReader.isDate(1, "yyyy")).isFalse();
 		assertThat(RosterFileReader.isDate(100, "yyyy/mm/dd")).isTrue();
 		assertThat(RosterFileReader.isDate(176, "G/標準")).isFalse();
+	}
+
+	@Test
+	void showsSerialsAndNumbersAsExcelDoes() {
+		assertThat(RosterFileReader.date(new BigDecimal("1"), false)).isEqualTo(LocalDate.of(1900, 1, 1));
+		assertThat(RosterFileReader.date(new BigDecimal("59"), false)).isEqualTo(LocalDate.of(1900, 2, 28));
+		assertThat(RosterFileReader.date(new BigDecimal("60"), false)).isNull();
+		assertThat(RosterFileReader.date(new BigDecimal("61"), false)).isEqualTo(LocalDate.of(1900, 3, 1));
+		assertThat(RosterFileReader.date(new BigDecimal("17628.75"), false)).isEqualTo(LocalDate.of(1948, 4, 5));
+		assertThat(RosterFileReader.date(new BigDecimal("0"), true)).isEqualTo(LocalDate.of(1904, 1, 1));
+		assertThat(RosterFileReader.date(new BigDecimal("16166"), true)).isEqualTo(LocalDate.of(1948, 4, 5));
+		assertThat(RosterFileReader.date(new BigDecimal("-1"), false)).isNull();
+		assertThat(RosterFileReader.date(new BigDecimal("1E+999999999"), false)).isNull();
+		assertThat(RosterFileReader.plain(new BigDecimal("101"))).isEqualTo("101");
+		assertThat(RosterFileReader.plain(new BigDecimal("12345.0"))).isEqualTo("12345");
+		assertThat(RosterFileReader.plain(new BigDecimal("0.30000000000000004"))).isEqualTo("0.3");
+		assertThat(RosterFileReader.plain(new BigDecimal("7160001"))).isEqualTo("7160001");
+		assertThat(RosterFileReader.plain(new BigDecimal("1E+999999999"))).isEqualTo("1E+999999999");
 	}
 
 	private static JsonNode find(JsonNode cases, String name) {
