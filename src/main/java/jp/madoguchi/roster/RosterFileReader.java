@@ -109,7 +109,7 @@ final class RosterFileReader {
 	}
 
 	private static void readCsv(Path file, RosterFormat format, Consumer<RawRow> rows) throws IOException {
-		CSVFormat csv = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+		CSVFormat csv = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 		try (Reader reader = Files.newBufferedReader(file, format.charset());
 				CSVParser parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(csv).get()) {
 			int number = 0;

@@ -169,6 +169,8 @@ public class RosterImporter {
 	/** The state of one import while its rows stream by. */
 	private final class Run {
 
+		private static final int HEADER_SEARCH_ROWS = 20;
+
 		private final long municipalityId;
 
 		private final long rosterId;
@@ -185,9 +187,14 @@ public class RosterImporter {
 
 		private final List<RowError> headerErrors = new ArrayList<>();
 
-		private List<RowError> warnings = List.of();
+		private List<RowError> warnings = new ArrayList<>();
 
 		private RowValidator validator;
+
+		/**
+		 * The best header candidate so far: the row that names the most required columns.
+		 */
+		private RowValidator.HeaderResult candidate;
 
 		private int errorCount;
 
@@ -210,6 +217,9 @@ public class RosterImporter {
 			CaseRegistry.CaseWriter writer = cases.writer(municipalityId, rosterId);
 			RosterFileReader.read(staged.path(), format, row -> accept(row, writer, acceptValidRows));
 			writer.finish();
+			if (validator == null && candidate != null) {
+				useHeader(candidate);
+			}
 			if (validator == null) {
 				return rejected(List.of(new RowError(1, "", "", "NO_HEADER", messages.text("ROSTER_NO_HEADER"))));
 			}
@@ -241,13 +251,15 @@ public class RosterImporter {
 
 		private void accept(RawRow row, CaseRegistry.CaseWriter writer, boolean acceptValidRows) {
 			if (validator == null) {
-				var header = RowValidator.forHeader(row, today, messages);
-				validator = header.validator();
-				headerErrors.addAll(header.errors());
-				warnings = header.warnings();
+				findHeader(row);
 				return;
 			}
 			if (!headerErrors.isEmpty() || row.isBlank()) {
+				return;
+			}
+			if (RowValidator.isExample(row)) {
+				warnings.add(new RowError(row.number(), "", row.cell(0), "EXAMPLE_ROW_SKIPPED",
+						messages.text("ROSTER_EXAMPLE_ROW_SKIPPED")));
 				return;
 			}
 			total++;
@@ -268,6 +280,37 @@ public class RosterImporter {
 					errors.add(e);
 				}
 			}
+		}
+
+		/**
+		 * The header is the first row within the first {@value #HEADER_SEARCH_ROWS} rows
+		 * that has every required column; title rows, dates and empty rows above it are
+		 * ignored. If none has them all, the row naming the most is reported as missing
+		 * the rest.
+		 */
+		private void findHeader(RawRow row) {
+			if (row.number() > HEADER_SEARCH_ROWS) {
+				if (candidate != null) {
+					useHeader(candidate);
+				}
+				return;
+			}
+			if (row.isBlank()) {
+				return;
+			}
+			var header = RowValidator.forHeader(row, today, messages);
+			if (header.missingRequired() == 0) {
+				useHeader(header);
+			}
+			else if (candidate == null || header.missingRequired() < candidate.missingRequired()) {
+				candidate = header;
+			}
+		}
+
+		private void useHeader(RowValidator.HeaderResult header) {
+			validator = header.validator();
+			headerErrors.addAll(header.errors());
+			warnings.addAll(header.warnings());
 		}
 
 		private ImportResult rejected(List<RowError> reported) {

@@ -11,11 +11,12 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The empty roster a facility fills in: canonical headers and one example row, as CSV
- * (UTF-8 with BOM) or XLSX.
+ * (UTF-8 with BOM) or XLSX. The example's name starts with 【記入例】, which the importer
+ * recognises and skips with a warning.
  */
 final class RosterTemplates {
 
-	private static final List<String> EXAMPLE = List.of("山田　花子", "ヤマダ　ハナコ", "昭和15年4月5日", "女", "716-0000",
+	private static final List<String> EXAMPLE = List.of("【記入例】山田　花子", "ヤマダ　ハナコ", "昭和15年4月5日", "女", "716-0000",
 			"岡山県高梁市〇〇町1-2-3", "〇〇ホーム", "101", "出張申請受付", "本人", "", "", "はい", "はい", "いいえ", "本人限定受取郵便", "");
 
 	private RosterTemplates() {

@@ -83,6 +83,18 @@ final class RowValidator {
 	}
 
 	record HeaderResult(RowValidator validator, List<RowError> errors, List<RowError> warnings) {
+
+		long missingRequired() {
+			return errors.stream().filter(e -> e.code().equals("MISSING_COLUMN")).count();
+		}
+
+	}
+
+	/** The marker of the template's example row, in its first cell: never imported. */
+	static final String EXAMPLE_MARKER = "記入例";
+
+	static boolean isExample(RawRow row) {
+		return row.cell(0).contains(EXAMPLE_MARKER);
 	}
 
 	/** Either an applicant or the row's errors. */
