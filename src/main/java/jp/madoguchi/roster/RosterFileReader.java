@@ -96,8 +96,8 @@ final class RosterFileReader {
 	}
 
 	/**
-	 * Calls the consumer for every row, header first, with spreadsheet row numbers (the
-	 * header is row 1).
+	 * Calls the consumer for every row, title rows and header included, with the row
+	 * numbers a spreadsheet shows (the first row is 1; empty CSV lines count too).
 	 */
 	static void read(Path file, RosterFormat format, Consumer<RawRow> rows) throws IOException {
 		if (format == RosterFormat.XLSX) {
