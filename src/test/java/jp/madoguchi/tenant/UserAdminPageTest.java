@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.HeadlessChromium;
 
 /**
@@ -56,17 +54,17 @@ class UserAdminPageTest {
 		}
 	}
 
-	/** No implicit waits: every wait is explicit. */
+	/** Headless Chromium with no implicit wait (HeadlessChromium sets none). */
 	private ChromeDriver browser() throws IOException {
-		ChromeDriver driver = HeadlessChromium.start(downloads);
-		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-		return driver;
+		return HeadlessChromium.start(downloads);
 	}
 
-	/** Clicks and waits until the page it was on has been replaced. */
-	private void clickAndWait(WebElement element) {
-		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+	/**
+	 * Clicks and waits for the page it loads, with the shared helper (old page stale, new
+	 * document complete).
+	 */
+	private void clickAndWait(By by) {
+		new Browser(browser, "http://localhost:" + port).clickAndWaitForNewPage(by);
 	}
 
 	private void fill(String id, String value) {
@@ -85,7 +83,7 @@ class UserAdminPageTest {
 		fill("displayName", "小林 花子");
 		fill("staffId", "staff-21");
 		browser.findElement(By.id("role-CLERK")).click();
-		clickAndWait(browser.findElement(By.id("create")));
+		clickAndWait(By.id("create"));
 		String temporary = browser.findElement(By.id("temporary-password")).getText();
 		assertThat(temporary).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
 		assertThat(browser.findElement(By.cssSelector("tr[data-username=kobayashi] td.state")).getText())
@@ -105,13 +103,13 @@ class UserAdminPageTest {
 		fill("currentPassword", temporary);
 		fill("newPassword", "password1234");
 		fill("confirmPassword", "password1234");
-		clickAndWait(browser.findElement(By.id("change")));
+		clickAndWait(By.id("change"));
 		assertThat(browser.findElement(By.id("error")).getText()).contains("よく使われるパスワード");
 
 		fill("currentPassword", temporary);
 		fill("newPassword", "yuki-matsu-hana-93");
 		fill("confirmPassword", "yuki-matsu-hana-93");
-		clickAndWait(browser.findElement(By.id("change")));
+		clickAndWait(By.id("change"));
 		assertThat(browser.getCurrentUrl()).doesNotContain("/password").doesNotContain("/login");
 		browser.get(base + "/");
 		assertThat(browser.getCurrentUrl()).doesNotContain("/password");
@@ -126,7 +124,7 @@ class UserAdminPageTest {
 		try {
 			HeadlessChromium.signIn(browser, base, "admin", "demo");
 			browser.get(editUrl);
-			clickAndWait(browser.findElement(By.id("deactivate")));
+			clickAndWait(By.id("deactivate"));
 			assertThat(browser.findElement(By.id("notice")).getText()).contains("利用を停止しました");
 			assertThat(browser.findElement(By.id("state")).getText()).contains("利用停止中");
 		}
@@ -138,7 +136,7 @@ class UserAdminPageTest {
 		assertThat(browser.getCurrentUrl()).startsWith(base + "/login");
 		fill("username", "kobayashi");
 		fill("password", "yuki-matsu-hana-93");
-		clickAndWait(browser.findElement(By.id("login")));
+		clickAndWait(By.id("login"));
 		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/login?error");
 	}
 
@@ -151,33 +149,33 @@ class UserAdminPageTest {
 		fill("username", "clerk");
 		fill("displayName", "重複 確認");
 		browser.findElement(By.id("role-CLERK")).click();
-		clickAndWait(browser.findElement(By.id("create")));
+		clickAndWait(By.id("create"));
 		assertThat(browser.findElement(By.id("error")).getText()).contains("すでに使われています");
 		assertThat(browser.findElement(By.id("displayName")).getAttribute("value")).isEqualTo("重複 確認");
 
 		browser.get(base + "/admin/users");
-		clickAndWait(browser.findElement(By.cssSelector("tr[data-username=operator] a")));
+		clickAndWait(By.cssSelector("tr[data-username=operator] a"));
 		fill("displayName", "運用 次郎（兼 窓口）");
 		browser.findElement(By.id("role-CLERK")).click();
-		clickAndWait(browser.findElement(By.id("save")));
+		clickAndWait(By.id("save"));
 		assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("保存しました。");
 		assertThat(browser.findElement(By.id("role-CLERK")).isSelected()).isTrue();
 		assertThat(browser.findElement(By.id("role-OPERATOR")).isSelected()).isTrue();
 		// the administrator's own page offers no way to lock themselves out
 		browser.get(base + "/admin/users");
-		clickAndWait(browser.findElement(By.cssSelector("tr[data-username=admin] a")));
+		clickAndWait(By.cssSelector("tr[data-username=admin] a"));
 		assertThat(browser.findElements(By.id("deactivate"))).isEmpty();
 		browser.findElement(By.id("role-ADMIN")).click();
 		browser.findElement(By.id("role-CLERK")).click();
-		clickAndWait(browser.findElement(By.id("save")));
+		clickAndWait(By.id("save"));
 		assertThat(browser.findElement(By.id("error")).getText()).contains("管理者の役割を外すことはできません");
 
-		clickAndWait(browser.findElement(By.linkText("自治体の設定")));
+		clickAndWait(By.linkText("自治体の設定"));
 		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/admin/municipality");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("332097");
 		fill("phone", "0866-55-0000");
 		fill("officeHours", "平日 8:30～17:15（水曜は19:00まで）");
-		clickAndWait(browser.findElement(By.id("save")));
+		clickAndWait(By.id("save"));
 		assertThat(browser.findElement(By.id("notice")).getText()).contains("保存しました");
 		assertThat(browser.findElement(By.id("phone")).getAttribute("value")).isEqualTo("0866-55-0000");
 		assertThat(browser.findElement(By.id("officeHours")).getAttribute("value")).contains("水曜は19:00まで");
