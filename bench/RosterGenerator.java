@@ -1,16 +1,28 @@
 // Synthetic applicant rosters (申請者名簿) for benchmarks: realistic Japanese names with readings (old-form and
 // non-BMP characters included), birth dates weighted toward the elderly, addresses, facilities and rooms.
 // Run with the JDK's source launcher, no build needed:
-//   java bench/RosterGenerator.java --rows 100000 --seed 1 --out /tmp/roster.csv [--sjis] [--invalid-dates]
+//   java bench/RosterGenerator.java --rows 100000 --seed 1 --out /tmp/roster.csv [--sjis] [--invalid-dates] [--xlsx]
+// --xlsx writes the same rows as an Excel workbook the way Excel saves one: shared strings, birth dates as date
+// serials in the built-in date format 14, rooms as numbers in General.
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 public class RosterGenerator {
 
@@ -43,6 +55,7 @@ public class RosterGenerator {
         Path out = Path.of("roster.csv");
         boolean sjis = false;
         boolean invalidDates = false;
+        boolean xlsx = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -50,15 +63,15 @@ public class RosterGenerator {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--sjis" -> sjis = true;
                 case "--invalid-dates" -> invalidDates = true;
+                case "--xlsx" -> xlsx = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Random rnd = new Random(seed);
         Charset cs = sjis ? Charset.forName("windows-31j") : StandardCharsets.UTF_8;
         LocalDate today = LocalDate.of(2026, 11, 1);
-        try (BufferedWriter w = Files.newBufferedWriter(out, cs)) {
-            w.write(HEADER);
-            w.write("\r\n");
+        try (Sink w = xlsx ? new XlsxSink(out) : new CsvSink(Files.newBufferedWriter(out, cs))) {
+            w.row(HEADER.split(","), null);
             for (int i = 0; i < rows; i++) {
                 String[] family = FAMILY[pickFamily(rnd, sjis)];
                 boolean female = rnd.nextInt(100) < 62; // more women among the very old
@@ -79,7 +92,7 @@ public class RosterGenerator {
                         facility, Integer.toString(100 + rnd.nextInt(300)), PROCEDURES[rnd.nextInt(PROCEDURES.length)],
                         proxy ? "代理人" : "本人", proxyName, relation, "はい", rnd.nextInt(10) < 9 ? "はい" : "いいえ",
                         rnd.nextInt(10) == 0 ? "○" : "×", delivery, rnd.nextInt(20) == 0 ? "車椅子、午前希望" : ""};
-                w.write(csvLine(cells));
+                w.row(cells, invalidDates ? null : birth);
             }
         }
     }
@@ -105,6 +118,120 @@ public class RosterGenerator {
             case 2 -> kanji + (y == 1 ? "元" : Integer.toString(y)) + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
             default -> letter + y + "." + d.getMonthValue() + "." + d.getDayOfMonth();
         };
+    }
+
+    interface Sink extends AutoCloseable {
+        /** One row; birth, when given, is the date the third cell shows. */
+        void row(String[] cells, LocalDate birth) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    record CsvSink(BufferedWriter w) implements Sink {
+        public void row(String[] cells, LocalDate birth) throws IOException { w.write(csvLine(cells)); }
+        public void close() throws IOException { w.close(); }
+    }
+
+    /** A workbook as Excel writes it, the sheet streamed, the shared strings written at the end. */
+    static final class XlsxSink implements Sink {
+        final ZipOutputStream zip;
+        final Writer sheet;
+        final Map<String, Integer> strings = new HashMap<>();
+        final List<String> order = new ArrayList<>();
+        int rowNumber;
+        int references;
+
+        XlsxSink(Path out) throws IOException {
+            zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16));
+            sheet = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+            part("[Content_Types].xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                <Default Extension="xml" ContentType="application/xml"/>
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
+                <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+                </Types>""");
+            part("_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                </Relationships>""");
+            part("xl/workbook.xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                <workbookPr/><sheets><sheet name="名簿" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            part("xl/_rels/workbook.xml.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+                <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+                </Relationships>""");
+            part("xl/styles.xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+                <fonts count="1"><font><sz val="11"/><name val="游ゴシック"/></font></fonts>
+                <fills count="1"><fill><patternFill patternType="none"/></fill></fills>
+                <borders count="1"><border/></borders>
+                <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+                <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+                </styleSheet>""");
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            sheet.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                    + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        }
+
+        void part(String name, String xml) throws IOException {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(xml.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        public void row(String[] cells, LocalDate birth) throws IOException {
+            rowNumber++;
+            StringBuilder sb = new StringBuilder(600).append("<row r=\"").append(rowNumber).append("\">");
+            for (int i = 0; i < cells.length; i++) {
+                String c = cells[i];
+                if (c.isEmpty()) continue;
+                String ref = (char) ('A' + i) + Integer.toString(rowNumber);
+                if (i == 2 && birth != null) {
+                    long serial = ChronoUnit.DAYS.between(LocalDate.of(1899, 12, 30), birth);
+                    sb.append("<c r=\"").append(ref).append("\" s=\"1\"><v>").append(serial).append("</v></c>");
+                } else if (i == 7 && rowNumber > 1 && c.chars().allMatch(Character::isDigit)) {
+                    sb.append("<c r=\"").append(ref).append("\"><v>").append(c).append("</v></c>");
+                } else {
+                    Integer index = strings.get(c);
+                    if (index == null) {
+                        index = order.size();
+                        strings.put(c, index);
+                        order.add(c);
+                    }
+                    references++;
+                    sb.append("<c r=\"").append(ref).append("\" t=\"s\"><v>").append(index).append("</v></c>");
+                }
+            }
+            sheet.write(sb.append("</row>").toString());
+        }
+
+        public void close() throws IOException {
+            sheet.write("</sheetData></worksheet>");
+            sheet.flush();
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+            sheet.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\""
+                    + references + "\" uniqueCount=\"" + order.size() + "\">");
+            for (String s : order) {
+                sheet.write("<si><t xml:space=\"preserve\">" + s.replace("&", "&amp;").replace("<", "&lt;") + "</t></si>");
+            }
+            sheet.write("</sst>");
+            sheet.flush();
+            zip.closeEntry();
+            zip.close();
+        }
     }
 
     static String csvLine(String[] cells) {
