@@ -89,6 +89,8 @@ public final class RequiredForms {
 		if (faceAuth) {
 			forms.add(FormId.LEAFLET);
 		}
+		// B: the check sheet of the intake day (seed 001 第5 1.(5)–(7): documents,
+		// equipment, the day's running).
 		if (procedure == Procedure.NEW_CARD_APPLIED_IN_PERSON) {
 			forms.add(FormId.OUTREACH_SHEET);
 		}

@@ -203,9 +203,8 @@ final class RowValidator {
 			errors.add(RosterColumn.DELIVERY, deliveryCell, "DELIVERY_AT_OFFICE_ONLY", procedure.label());
 		}
 		else if (delivery == DeliveryMethod.PROXY && type == ApplicantType.SELF) {
-			// 本人: the person is present and receives the card (seed 000 本人
-			// (3)「本人の立ち会いが必要」,
-			// (5)「本人にカード…を交付」); a proxy receiving it is the 代理人 workflow.
+			// 本人: the person is present and receives the card (seed 000 本人 (3), (5));
+			// a proxy receiving it is the 代理人 workflow.
 			errors.add(RosterColumn.DELIVERY, deliveryCell, "DELIVERY_TO_PROXY_NEEDS_PROXY_TYPE");
 		}
 	}
