@@ -92,9 +92,22 @@ public class RosterGenerator {
                         facility, Integer.toString(100 + rnd.nextInt(300)), PROCEDURES[rnd.nextInt(PROCEDURES.length)],
                         proxy ? "代理人" : "本人", proxyName, relation, "はい", rnd.nextInt(10) < 9 ? "はい" : "いいえ",
                         rnd.nextInt(10) == 0 ? "○" : "×", delivery, rnd.nextInt(20) == 0 ? "車椅子、午前希望" : ""};
+                cells[15] = deliveryFor(cells[8], delivery);
                 w.row(cells, invalidDates ? null : birth);
             }
         }
+    }
+
+    /**
+     * The hand-over the procedure's workflow allows (the roster refuses any other): a card applied for in person or
+     * at outreach intake is posted; the others are handed over at the office, to the person or the proxy. Decided
+     * after the random draws, so the same seed still gives the same people.
+     */
+    static String deliveryFor(String procedure, String drawn) {
+        if (procedure.equals("出張申請受付") || procedure.equals("新規交付（申請時来庁）")) {
+            return "本人限定受取郵便";
+        }
+        return drawn.equals("本人限定受取郵便") ? "窓口" : drawn;
     }
 
     /** Old forms, variation sequences and 𠮷 can't be written in Shift_JIS: a CP932 roster uses only the first 25. */

@@ -3,6 +3,10 @@ package jp.madoguchi.forms;
 import java.time.LocalDate;
 import java.util.Set;
 
+import jp.madoguchi.cases.ApplicantType;
+import jp.madoguchi.cases.CaseDetail;
+import jp.madoguchi.cases.DeliveryMethod;
+
 /**
  * The person a document is made for, as the forms need it. Filled from a case later; a
  * plain record so that a walk-in typed at the counter works the same way.
@@ -26,6 +30,57 @@ public record Applicant(String id, String name, String nameReading, LocalDate bi
 
 	public Applicant {
 		hardships = hardships == null ? Set.of() : Set.copyOf(hardships);
+	}
+
+	/**
+	 * A case's applicant as its roster row described them. Blank wishes count as no,
+	 * except the face-auth wish of a switch (設定切替 is a switch to a face-auth card); a
+	 * blank 交付方法 is the workflow's own hand-over. A roster names the facility a person
+	 * lives in: that is the 施設入所者 category.
+	 */
+	public static Applicant fromCase(CaseDetail detail) {
+		var a = detail.applicant();
+		Procedure procedure = switch (a.procedureKind().procedure()) {
+			case NEW_CARD_AT_PICKUP -> Procedure.NEW_CARD_COLLECTED_AT_OFFICE;
+			case NEW_CARD_AT_APPLICATION -> Procedure.NEW_CARD_APPLIED_IN_PERSON;
+			case SWITCH_TO_FACE_AUTH -> Procedure.SWITCH_TO_FACE_AUTH;
+		};
+		Party party = a.applicantType() == ApplicantType.SELF ? Party.SELF : Party.PROXY;
+		boolean faceAuth = procedure == Procedure.SWITCH_TO_FACE_AUTH ? !Boolean.FALSE.equals(a.wantsFaceAuth())
+				: Boolean.TRUE.equals(a.wantsFaceAuth());
+		String facility = a.facility();
+		return new Applicant(Long.toString(detail.id()), a.name(), a.reading(), a.birthDate(), sex(a.sex()),
+				postalCode(a.postalCode()), a.address(), facility, a.room(), procedure, party, a.proxyName(),
+				a.proxyRelationship(), faceAuth, Boolean.TRUE.equals(a.wantsStaffRegistration()),
+				delivery(a.deliveryMethod(), procedure, party), Boolean.TRUE.equals(a.writtenByOther()),
+				facility == null || facility.isBlank() ? Set.of() : Set.of(Hardship.FACILITY_RESIDENT), false,
+				a.remarks());
+	}
+
+	private static Sex sex(String sex) {
+		if (sex == null) {
+			return null;
+		}
+		return sex.startsWith("男") ? Sex.MALE : sex.startsWith("女") ? Sex.FEMALE : null;
+	}
+
+	private static String postalCode(String digits) {
+		return digits != null && digits.length() == 7 ? digits.substring(0, 3) + "-" + digits.substring(3) : digits;
+	}
+
+	/** A roster may leave 交付方法 blank: then the workflow's own hand-over decides. */
+	private static Delivery delivery(DeliveryMethod stored, Procedure procedure, Party party) {
+		if (stored != null) {
+			return switch (stored) {
+				case COUNTER -> Delivery.COUNTER;
+				case RESTRICTED_POST -> Delivery.RESTRICTED_POST;
+				case PROXY -> Delivery.PROXY_PICKUP;
+			};
+		}
+		if (procedure == Procedure.NEW_CARD_APPLIED_IN_PERSON) {
+			return Delivery.RESTRICTED_POST;
+		}
+		return party == Party.SELF ? Delivery.COUNTER : Delivery.PROXY_PICKUP;
 	}
 
 	public enum Sex {

@@ -155,12 +155,58 @@ final class RowValidator {
 				errors.addText(RosterColumn.PROXY_RELATIONSHIP, "", "PROXY_REQUIRED", why);
 			}
 		}
+		workflowOf(row, procedure, type, faceAuth, staffRegistration, delivery, errors);
 		if (!errors.list.isEmpty()) {
 			return new Outcome(null, errors.list);
 		}
 		return new Outcome(new Applicant(row.number(), name, reading, birthDate, sex, postalCode, address, facility,
 				room, procedure, type, proxyName, proxyRelationship, faceAuth, staffRegistration, writtenByOther,
 				delivery, remarks), List.of());
+	}
+
+	/**
+	 * Refuses the combinations of procedure, 本人/代理人, wishes and 交付方法 that are no workflow
+	 * of the notice, so that every accepted row gets its documents from the forms
+	 * module's rule table (RequiredForms; DocumentRulesAgreementTest walks every
+	 * combination through both). 代筆 goes with any of them.
+	 */
+	private void workflowOf(RawRow row, ProcedureKind procedure, ApplicantType type, Boolean faceAuth,
+			Boolean staffRegistration, DeliveryMethod delivery, Errors errors) {
+		if (procedure == null || type == null) {
+			return;
+		}
+		boolean switching = procedure.procedure() == ProcedureKind.Procedure.SWITCH_TO_FACE_AUTH;
+		// 設定切替 is a switch to a face-auth card (seed 001 第3): blank means yes, いいえ
+		// contradicts it.
+		if (switching && Boolean.FALSE.equals(faceAuth)) {
+			errors.add(RosterColumn.WANTS_FACE_AUTH, strip(cellOf(row, RosterColumn.WANTS_FACE_AUTH)),
+					"SWITCH_NEEDS_FACE_AUTH");
+		}
+		// Staff register on Mynaportal only for face-auth cards (seed 000; seed 001 第5
+		// 1.(2)).
+		else if (Boolean.TRUE.equals(staffRegistration) && !switching && !Boolean.TRUE.equals(faceAuth)) {
+			errors.add(RosterColumn.WANTS_STAFF_REGISTRATION, strip(cellOf(row, RosterColumn.WANTS_STAFF_REGISTRATION)),
+					"STAFF_REGISTRATION_NEEDS_FACE_AUTH");
+		}
+		if (delivery == null) {
+			return;
+		}
+		String deliveryCell = strip(cellOf(row, RosterColumn.DELIVERY));
+		if (procedure.procedure() == ProcedureKind.Procedure.NEW_CARD_AT_APPLICATION) {
+			// B: the card is sent by 本人限定受取郵便 (seed 000 B (5); seed 001 第5 1.(1)).
+			if (delivery != DeliveryMethod.RESTRICTED_POST) {
+				errors.add(RosterColumn.DELIVERY, deliveryCell, "DELIVERY_BY_POST_ONLY", procedure.label());
+			}
+		}
+		else if (delivery == DeliveryMethod.RESTRICTED_POST) {
+			// A and C: the card is handed over at the office (seed 000 A/C (5)).
+			errors.add(RosterColumn.DELIVERY, deliveryCell, "DELIVERY_AT_OFFICE_ONLY", procedure.label());
+		}
+		else if (delivery == DeliveryMethod.PROXY && type == ApplicantType.SELF) {
+			// 本人: the person is present and receives the card (seed 000 本人 (3), (5));
+			// a proxy receiving it is the 代理人 workflow.
+			errors.add(RosterColumn.DELIVERY, deliveryCell, "DELIVERY_TO_PROXY_NEEDS_PROXY_TYPE");
+		}
 	}
 
 	private LocalDate birthDate(String value, Errors errors) {

@@ -171,19 +171,36 @@ class FormsApiTest {
 	}
 
 	/**
-	 * A roster whose applicants need no pre-filled document (a person collecting a new
-	 * card at the counter) still gets its packet: the cover page saying so, not a 500.
+	 * A proxy collecting a new card at the counter (seed 000 workflow A, 代理人) is accepted
+	 * at import and gets the seed's documents in the roster's packet: consent, mandate,
+	 * PIN request, leaflet and the proxy pick-up papers of seed 001 第6 2.(4); nothing is
+	 * refused.
 	 */
 	@Test
-	void aRosterWithoutDocumentsGetsACoverPageOnly() throws Exception {
-		List<String> row = new ArrayList<>(Rosters.row("窓口　受取", "マドグチ　ウケトリ", "昭和20年1月2日", "新規交付（交付時来庁）", "本人"));
-		row.set(16, "no-documents-" + System.nanoTime());
-		var created = clerk.upload("no-documents.csv", Rosters.csv(List.of(row)), false);
+	void aProxyAtTheCounterGetsTheSeedsDocuments() throws Exception {
+		List<String> row = new ArrayList<>(Rosters.row("窓口　代理子", "マドグチ　ダイリコ", "昭和20年1月2日", "新規交付（交付時来庁）", "代理人"));
+		assertThat(row.get(15)).isEqualTo("窓口");
+		row.set(16, "proxy-at-counter-" + System.nanoTime());
+		var created = clerk.upload("proxy-at-counter.csv", Rosters.csv(List.of(row)), false);
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		var packet = clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/packet.pdf");
 		assertThat(packet.status()).as(packet.text()).isEqualTo(200);
-		String text = TestForms.pdftotext(TestForms.write("api-packet-no-documents.pdf", packet.body()));
-		assertThat(text).contains("書類：0 通");
+		String text = TestForms.pdftotext(TestForms.write("api-packet-proxy-at-counter.pdf", packet.body()))
+			.replace('\u3000', ' ');
+		String cover = text.substring(0, text.indexOf('\f'));
+		assertThat(cover).contains("対象者：1 名 書類：7 通")
+			.contains("・マイナンバーカードの健康保険証利用の申込みに関する同意書：1 通")
+			.contains("・マイナンバーカードの健康保険証利用の申込みに関する委任状：1 通")
+			.contains("・顔認証マイナンバーカードの注意点：1 通")
+			.contains("・個人番号カード・電子証明書 暗証番号設定依頼書：1 通")
+			.contains("・交付申請者の来庁が困難であることの申立書：1 通")
+			.contains("・顔写真証明書：1 通")
+			.contains("・施設でのマイナンバーカード管理記録：1 通")
+			.doesNotContain("印刷できなかった書類")
+			.doesNotContain("交付申請書 兼");
+		// The documents themselves follow the cover, filled for this person and proxy.
+		String documents = text.substring(cover.length());
+		assertThat(documents).contains("私は、下記の事項につき").contains("顔認証マイナンバーカードの注意点").contains("高橋").contains("窓口");
 	}
 
 	@Test

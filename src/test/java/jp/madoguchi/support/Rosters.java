@@ -26,9 +26,16 @@ public final class Rosters {
 	private Rosters() {
 	}
 
+	/**
+	 * A face-auth applicant with staff registration; 交付方法 is the one the procedure's
+	 * workflow uses: 本人限定受取郵便 for a card applied for in person or at outreach intake, 窓口
+	 * otherwise (to the person, or to the proxy who came).
+	 */
 	public static List<String> row(String name, String reading, String birth, String procedure, String type) {
+		boolean byPost = procedure.startsWith("出張") || procedure.contains("申請時来庁");
 		return List.of(name, reading, birth, "女", "716-0001", "岡山県高梁市中原町1-1", "あおぞらホーム", "101", procedure, type,
-				type.equals("代理人") ? "高橋　一" : "", type.equals("代理人") ? "長男" : "", "はい", "はい", "いいえ", "本人限定受取郵便", "");
+				type.equals("代理人") ? "高橋　一" : "", type.equals("代理人") ? "長男" : "", "はい", "はい", "いいえ",
+				byPost ? "本人限定受取郵便" : "窓口", "");
 	}
 
 	public static byte[] csv(List<List<String>> rows, Charset charset, boolean bom) {
