@@ -107,8 +107,7 @@ final class RosterFileReader {
 
 		/**
 		 * A table begins: a visible sheet (hidden and very hidden sheets are never read),
-		 * or the CSV file, whose name is null. Returns whether to read it; false ends the
-		 * reading.
+		 * or the CSV file, whose name is null. Returns whether to read it.
 		 */
 		boolean sheet(String name);
 
@@ -173,7 +172,7 @@ final class RosterFileReader {
 				.toList();
 			for (Sheet sheet : visible) {
 				if (!offer(rows, sheet.getName())) {
-					return;
+					continue;
 				}
 				try (Stream<Row> stream = sheet.openStream()) {
 					Iterator<Row> it = stream.iterator();

@@ -247,9 +247,17 @@ public class RosterImporter {
 				@Override
 				public boolean sheet(String name) {
 					// The first sheet with a header is the roster: later sheets are not
-					// read.
+					// read, nor is a sheet of examples.
+					if (validator != null) {
+						return false;
+					}
+					if (name != null && name.contains(RowValidator.EXAMPLE_MARKER)) {
+						warnings.add(new RowError(0, "", name, "EXAMPLE_SHEET_SKIPPED",
+								messages.text("ROSTER_EXAMPLE_SHEET_SKIPPED", name)));
+						return false;
+					}
 					sheet = name;
-					return validator == null;
+					return true;
 				}
 
 				@Override
