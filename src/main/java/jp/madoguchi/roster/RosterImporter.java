@@ -265,6 +265,10 @@ public class RosterImporter {
 					if (validator == null) {
 						return findHeader(row);
 					}
+					if (!headerErrors.isEmpty()) {
+						// A refused header: the rows below it are not read.
+						return false;
+					}
 					accept(row);
 					return true;
 				}
@@ -305,7 +309,7 @@ public class RosterImporter {
 		}
 
 		private void accept(RawRow row) {
-			if (!headerErrors.isEmpty() || row.isBlank()) {
+			if (row.isBlank()) {
 				return;
 			}
 			if (row.hidden() && !includeHiddenRows) {
