@@ -45,11 +45,15 @@ class PendingUploads {
 		this.sweeper.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
 	}
 
-	/** Holds the file for its user; the token is what the page posts back. */
-	String hold(String username, String fileName, StagedFile staged) {
+	/**
+	 * Holds the file for its user, with the clerk's choice about hidden rows; the token
+	 * is what the page posts back.
+	 */
+	String hold(String username, String fileName, StagedFile staged, boolean includeHiddenRows) {
 		removeExpired();
 		String token = UUID.randomUUID().toString();
-		this.pending.put(token, new Pending(username, fileName, staged, this.clock.instant().plus(LIFETIME)));
+		this.pending.put(token,
+				new Pending(username, fileName, staged, includeHiddenRows, this.clock.instant().plus(LIFETIME)));
 		return token;
 	}
 
@@ -89,7 +93,7 @@ class PendingUploads {
 		});
 	}
 
-	record Pending(String username, String fileName, StagedFile staged, Instant expires) {
+	record Pending(String username, String fileName, StagedFile staged, boolean includeHiddenRows, Instant expires) {
 	}
 
 }

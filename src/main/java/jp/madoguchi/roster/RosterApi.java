@@ -46,15 +46,16 @@ class RosterApi {
 
 	/**
 	 * 201 created, 200 already imported (same content), 422 rows failed and nothing
-	 * stored.
+	 * stored. Hidden rows are left out with a warning each unless
+	 * {@code includeHiddenRows}; hidden sheets are never read.
 	 */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ImportResult> upload(@AuthenticationPrincipal StaffUser user,
-			@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean acceptValidRows)
-			throws IOException {
+			@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean acceptValidRows,
+			@RequestParam(defaultValue = "false") boolean includeHiddenRows) throws IOException {
 		ImportResult result;
 		try (var in = file.getInputStream()) {
-			result = importer.importRoster(user, fileName(file), in, acceptValidRows);
+			result = importer.importRoster(user, fileName(file), in, acceptValidRows, includeHiddenRows);
 		}
 		return switch (result.outcome()) {
 			case CREATED -> ResponseEntity.created(URI.create("/api/rosters/" + result.id())).body(result);

@@ -23,8 +23,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -41,13 +41,15 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.dhatim.fastexcel.reader.SheetVisibility;
 import java.io.BufferedReader;
 
 /**
  * Reads a roster file row by row without loading it whole. The format is detected from
  * the content, never from the file name: XLSX by its ZIP signature; CSV by decoding it
  * strictly, first as UTF-8, then as Shift_JIS (CP932). A file that is neither is refused
- * rather than read with a guessed encoding.
+ * rather than read with a guessed encoding. A workbook is read sheet by sheet, visible
+ * sheets only; each row says whether it is hidden.
  */
 final class RosterFileReader {
 
@@ -96,19 +98,38 @@ final class RosterFileReader {
 	}
 
 	/**
-	 * Calls the consumer for every row, title rows and header included, with the row
-	 * numbers a spreadsheet shows (the first row is 1; empty CSV lines count too).
+	 * Receives a roster file's rows table by table: the visible sheets of a workbook in
+	 * their order, or the one table of a CSV file. The receiver decides how far to read,
+	 * so a sheet without a roster costs only its first rows and the roster's sheet is
+	 * streamed once, never held in memory.
 	 */
-	static void read(Path file, RosterFormat format, Consumer<RawRow> rows) throws IOException {
+	interface Rows {
+
+		/**
+		 * A table begins: a visible sheet (hidden and very hidden sheets are never read),
+		 * or the CSV file, whose name is null. Returns whether to read it.
+		 */
+		boolean sheet(String name);
+
+		/**
+		 * One row of the current table, title rows and header included, with the row
+		 * number a spreadsheet shows (the first row is 1; empty CSV lines count too).
+		 * Returns false to stop reading this table and go on to the next.
+		 */
+		boolean row(RawRow row);
+
+	}
+
+	static void read(Path file, RosterFormat format, Rows rows) throws IOException {
 		if (format == RosterFormat.XLSX) {
 			readXlsx(file, rows);
 		}
-		else {
+		else if (rows.sheet(null)) {
 			readCsv(file, format, rows);
 		}
 	}
 
-	private static void readCsv(Path file, RosterFormat format, Consumer<RawRow> rows) throws IOException {
+	private static void readCsv(Path file, RosterFormat format, Rows rows) throws IOException {
 		CSVFormat csv = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 		try (Reader reader = Files.newBufferedReader(file, format.charset());
 				CSVParser parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(csv).get()) {
@@ -126,7 +147,9 @@ final class RosterFileReader {
 					throw new UnreadableRosterException(UNREADABLE, "MALFORMED_CSV", String.valueOf(number + 2));
 				}
 				number++;
-				rows.accept(new RawRow(number, record.toList()));
+				if (!rows.row(new RawRow(number, record.toList()))) {
+					break;
+				}
 			}
 		}
 	}
@@ -140,21 +163,26 @@ final class RosterFileReader {
 		return r;
 	}
 
-	private static void readXlsx(Path file, Consumer<RawRow> rows) throws IOException {
+	private static void readXlsx(Path file, Rows rows) throws IOException {
 		boolean date1904 = isDate1904(file);
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
 				ReadableWorkbook workbook = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
-			Sheet sheet = workbook.getFirstSheet();
-			try (var stream = sheet.openStream()) {
-				stream.forEach(row -> {
-					RawRow raw = new RawRow(row.getRowNum(), cellsOf(row, date1904));
-					try {
-						rows.accept(raw);
+			List<Sheet> visible = workbook.getSheets()
+				.filter(s -> s.getVisibility() == SheetVisibility.VISIBLE)
+				.toList();
+			for (Sheet sheet : visible) {
+				if (!offer(rows, sheet.getName())) {
+					continue;
+				}
+				try (Stream<Row> stream = sheet.openStream()) {
+					Iterator<Row> it = stream.iterator();
+					while (it.hasNext()) {
+						Row row = it.next();
+						if (!offer(rows, new RawRow(row.getRowNum(), cellsOf(row, date1904), row.isHidden()))) {
+							break;
+						}
 					}
-					catch (RuntimeException e) {
-						throw new ConsumerFailure(e);
-					}
-				});
+				}
 			}
 		}
 		catch (ConsumerFailure e) {
@@ -162,6 +190,24 @@ final class RosterFileReader {
 		}
 		catch (IOException | RuntimeException e) {
 			throw new UnreadableRosterException(UNREADABLE, "DAMAGED_XLSX");
+		}
+	}
+
+	private static boolean offer(Rows rows, String sheet) {
+		try {
+			return rows.sheet(sheet);
+		}
+		catch (RuntimeException e) {
+			throw new ConsumerFailure(e);
+		}
+	}
+
+	private static boolean offer(Rows rows, RawRow row) {
+		try {
+			return rows.row(row);
+		}
+		catch (RuntimeException e) {
+			throw new ConsumerFailure(e);
 		}
 	}
 

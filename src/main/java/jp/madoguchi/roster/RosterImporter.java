@@ -63,19 +63,20 @@ public class RosterImporter {
 	}
 
 	/** Stages the upload and imports it; see {@link #importStaged}. */
-	public ImportResult importRoster(StaffUser user, String fileName, InputStream content, boolean acceptValidRows)
-			throws IOException {
+	public ImportResult importRoster(StaffUser user, String fileName, InputStream content, boolean acceptValidRows,
+			boolean includeHiddenRows) throws IOException {
 		try (StagedFile staged = store.stage(content)) {
-			return importStaged(user, fileName, staged, acceptValidRows);
+			return importStaged(user, fileName, staged, acceptValidRows, includeHiddenRows);
 		}
 	}
 
 	/**
 	 * Imports a file already staged (the web page keeps a rejected upload so the clerk
-	 * can accept its valid rows).
+	 * can accept its valid rows). Hidden rows are left out, each with a
+	 * {@code HIDDEN_ROW} warning, unless the clerk chose to include them.
 	 */
-	public ImportResult importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows)
-			throws IOException {
+	public ImportResult importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows,
+			boolean includeHiddenRows) throws IOException {
 		long municipalityId = user.municipalityId();
 		Optional<RosterSummary> existing = rosters.findByHash(municipalityId, staged.sha256());
 		if (existing.isPresent()) {
@@ -95,7 +96,9 @@ public class RosterImporter {
 				.orElseThrow(ImportInProgressException::new);
 		}
 		try {
-			ImportResult result = new Run(municipalityId, rosterId, fileName, staged, format).execute(acceptValidRows);
+			ImportResult result = new Run(municipalityId, rosterId, fileName, staged, format, acceptValidRows,
+					includeHiddenRows)
+				.execute();
 			if (result.outcome() == ImportResult.Outcome.CREATED) {
 				audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "roster", result.id().toString());
 			}
@@ -163,10 +166,13 @@ public class RosterImporter {
 
 	private ImportResult existingResult(RosterSummary r) {
 		return new ImportResult(ImportResult.Outcome.EXISTING, r.id(), r.format(), r.acceptedRows(), r.acceptedRows(),
-				r.rejectedRows(), 0, false, 0, List.of(), List.of());
+				r.rejectedRows(), 0, false, 0, List.of(), List.of(), null, null, 0);
 	}
 
-	/** The state of one import while its rows stream by. */
+	/**
+	 * The state of one import while its rows stream by: the visible sheets are searched
+	 * in order for the header, and the first that has it is the roster.
+	 */
 	private final class Run {
 
 		private static final int HEADER_SEARCH_ROWS = 20;
@@ -180,6 +186,10 @@ public class RosterImporter {
 		private final StagedFile staged;
 
 		private final RosterFormat format;
+
+		private final boolean acceptValidRows;
+
+		private final boolean includeHiddenRows;
 
 		private final LocalDate today = LocalDate.now(JAPAN);
 
@@ -196,6 +206,20 @@ public class RosterImporter {
 		 */
 		private RowValidator.HeaderResult candidate;
 
+		private String candidateSheet;
+
+		/** The table being read: a sheet's name, null for CSV. */
+		private String sheet;
+
+		/** Where the header was read. */
+		private String headerSheet;
+
+		private Integer headerRow;
+
+		private CaseRegistry.CaseWriter writer;
+
+		private int hiddenRows;
+
 		private int errorCount;
 
 		private int total;
@@ -204,21 +228,55 @@ public class RosterImporter {
 
 		private int valid;
 
-		Run(long municipalityId, long rosterId, String fileName, StagedFile staged, RosterFormat format) {
+		Run(long municipalityId, long rosterId, String fileName, StagedFile staged, RosterFormat format,
+				boolean acceptValidRows, boolean includeHiddenRows) {
 			this.municipalityId = municipalityId;
 			this.rosterId = rosterId;
 			this.fileName = fileName;
 			this.staged = staged;
 			this.format = format;
+			this.acceptValidRows = acceptValidRows;
+			this.includeHiddenRows = includeHiddenRows;
 		}
 
-		ImportResult execute(boolean acceptValidRows) throws IOException {
+		ImportResult execute() throws IOException {
 			long started = System.nanoTime();
-			CaseRegistry.CaseWriter writer = cases.writer(municipalityId, rosterId);
-			RosterFileReader.read(staged.path(), format, row -> accept(row, writer, acceptValidRows));
+			this.writer = cases.writer(municipalityId, rosterId);
+			RosterFileReader.read(staged.path(), format, new RosterFileReader.Rows() {
+
+				@Override
+				public boolean sheet(String name) {
+					// The first sheet with a header is the roster: later sheets are not
+					// read, nor is a sheet of examples.
+					if (validator != null) {
+						return false;
+					}
+					if (name != null && name.contains(RowValidator.EXAMPLE_MARKER)) {
+						warnings.add(new RowError(0, "", name, "EXAMPLE_SHEET_SKIPPED",
+								messages.text("ROSTER_EXAMPLE_SHEET_SKIPPED", name)));
+						return false;
+					}
+					sheet = name;
+					return true;
+				}
+
+				@Override
+				public boolean row(RawRow row) {
+					if (validator == null) {
+						return findHeader(row);
+					}
+					if (!headerErrors.isEmpty()) {
+						// A refused header: the rows below it are not read.
+						return false;
+					}
+					accept(row);
+					return true;
+				}
+
+			});
 			writer.finish();
 			if (validator == null && candidate != null) {
-				useHeader(candidate);
+				useHeader(candidate, candidateSheet);
 			}
 			if (validator == null) {
 				return rejected(List.of(new RowError(1, "", "", "NO_HEADER", messages.text("ROSTER_NO_HEADER"))));
@@ -246,15 +304,21 @@ public class RosterImporter {
 			log.info("Roster {} imported: {} rows kept, {} rejected, {} possible duplicates in {} ms", rosterId,
 					accepted, rejected, duplicates, (System.nanoTime() - started) / 1_000_000);
 			return new ImportResult(ImportResult.Outcome.CREATED, rosterId, format.label(), accepted, valid, rejected,
-					errorCount, errorCount > errors.size(), duplicates, errors, warnings);
+					errorCount, errorCount > errors.size(), duplicates, errors, warnings, headerSheet, headerRow,
+					hiddenRows);
 		}
 
-		private void accept(RawRow row, CaseRegistry.CaseWriter writer, boolean acceptValidRows) {
-			if (validator == null) {
-				findHeader(row);
+		private void accept(RawRow row) {
+			if (row.isBlank()) {
 				return;
 			}
-			if (!headerErrors.isEmpty() || row.isBlank()) {
+			if (row.hidden() && !includeHiddenRows) {
+				// Listed like errors: at most as many as the answer reports, all counted.
+				if (hiddenRows < properties.maxReportedErrors()) {
+					warnings.add(new RowError(row.number(), validator.nameColumn(), validator.nameOf(row), "HIDDEN_ROW",
+							messages.text("ROSTER_HIDDEN_ROW")));
+				}
+				hiddenRows++;
 				return;
 			}
 			if (RowValidator.isExample(row)) {
@@ -284,38 +348,41 @@ public class RosterImporter {
 
 		/**
 		 * The header is the first row within the first {@value #HEADER_SEARCH_ROWS} rows
-		 * that has every required column; title rows, dates and empty rows above it are
-		 * ignored. If none has them all, the row naming the most is reported as missing
-		 * the rest.
+		 * of a table that has every required column; title rows, dates and empty rows
+		 * above it are ignored. Returns false when this table has none (the next sheet is
+		 * searched). If no table has them all, the row naming the most is reported as
+		 * missing the rest.
 		 */
-		private void findHeader(RawRow row) {
+		private boolean findHeader(RawRow row) {
 			if (row.number() > HEADER_SEARCH_ROWS) {
-				if (candidate != null) {
-					useHeader(candidate);
-				}
-				return;
+				return false;
 			}
 			if (row.isBlank()) {
-				return;
+				return true;
 			}
 			var header = RowValidator.forHeader(row, today, messages);
 			if (header.missingRequired() == 0) {
-				useHeader(header);
+				useHeader(header, sheet);
 			}
 			else if (candidate == null || header.missingRequired() < candidate.missingRequired()) {
 				candidate = header;
+				candidateSheet = sheet;
 			}
+			return true;
 		}
 
-		private void useHeader(RowValidator.HeaderResult header) {
+		private void useHeader(RowValidator.HeaderResult header, String sheetName) {
 			validator = header.validator();
 			headerErrors.addAll(header.errors());
 			warnings.addAll(header.warnings());
+			headerSheet = sheetName;
+			headerRow = header.row();
 		}
 
 		private ImportResult rejected(List<RowError> reported) {
 			return new ImportResult(ImportResult.Outcome.REJECTED, null, format.label(), 0, valid, rejected,
-					Math.max(errorCount, reported.size()), errorCount > reported.size(), 0, reported, warnings);
+					Math.max(errorCount, reported.size()), errorCount > reported.size(), 0, reported, warnings,
+					headerSheet, headerRow, hiddenRows);
 		}
 
 	}

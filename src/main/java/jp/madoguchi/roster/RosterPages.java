@@ -68,7 +68,8 @@ class RosterPages {
 
 	@PostMapping("/rosters")
 	Object upload(@AuthenticationPrincipal StaffUser user, @RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean acceptValidRows, Model model, RedirectAttributes redirect)
+			@RequestParam(defaultValue = "false") boolean acceptValidRows,
+			@RequestParam(defaultValue = "false") boolean includeHiddenRows, Model model, RedirectAttributes redirect)
 			throws IOException {
 		if (file.isEmpty()) {
 			return failure(user, model, ClientError.badRequest("NO_FILE_CHOSEN"));
@@ -78,7 +79,7 @@ class RosterPages {
 		try (var in = file.getInputStream()) {
 			staged = store.stage(in);
 		}
-		return importStaged(user, fileName, staged, acceptValidRows, model, redirect);
+		return importStaged(user, fileName, staged, acceptValidRows, includeHiddenRows, model, redirect);
 	}
 
 	/**
@@ -92,7 +93,8 @@ class RosterPages {
 		if (pending == null) {
 			return failure(user, model, new ClientError(HttpStatus.GONE, "PENDING_UPLOAD_GONE"));
 		}
-		return importStaged(user, pending.fileName(), pending.staged(), true, model, redirect);
+		return importStaged(user, pending.fileName(), pending.staged(), true, pending.includeHiddenRows(), model,
+				redirect);
 	}
 
 	/**
@@ -100,19 +102,20 @@ class RosterPages {
 	 * still import them ({@link PendingUploads}, at most 30 minutes).
 	 */
 	private Object importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows,
-			Model model, RedirectAttributes redirect) throws IOException {
+			boolean includeHiddenRows, Model model, RedirectAttributes redirect) throws IOException {
 		boolean keepStaged = false;
 		try {
-			ImportResult result = importer.importStaged(user, fileName, staged, acceptValidRows);
+			ImportResult result = importer.importStaged(user, fileName, staged, acceptValidRows, includeHiddenRows);
 			if (result.outcome() == ImportResult.Outcome.REJECTED) {
 				String token = null;
 				if (result.validRows() > 0 && !acceptValidRows) {
-					token = this.pendingUploads.hold(user.getUsername(), fileName, staged);
+					token = this.pendingUploads.hold(user.getUsername(), fileName, staged, includeHiddenRows);
 					keepStaged = true;
 				}
 				model.addAttribute("result", result);
 				model.addAttribute("fileName", fileName);
 				model.addAttribute("pendingToken", token);
+				model.addAttribute("headerNote", headerNote(result));
 				return page(list(user, model), model, HttpStatus.UNPROCESSABLE_CONTENT);
 			}
 			redirect.addFlashAttribute("message",
@@ -121,6 +124,10 @@ class RosterPages {
 									+ (result.rejected() > 0 ? "、除外 " + result.rejected() + "件" : "") + "）。");
 			if (!result.warnings().isEmpty()) {
 				redirect.addFlashAttribute("warnings", result.warnings());
+			}
+			String headerNote = headerNote(result);
+			if (headerNote != null) {
+				redirect.addFlashAttribute("headerNote", headerNote);
 			}
 			return "redirect:/rosters/" + result.id();
 		}
@@ -166,6 +173,19 @@ class RosterPages {
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.contentType(type)
 			.body(body);
+	}
+
+	/**
+	 * Which sheet and row were read as the header, in the catalogue's words; null when
+	 * none was (or the file had been imported before).
+	 */
+	private String headerNote(ImportResult result) {
+		if (result.headerRow() == null) {
+			return null;
+		}
+		return result.headerSheet() == null
+				? this.messages.text("ROSTER_HEADER_READ", String.valueOf(result.headerRow())) : this.messages
+					.text("ROSTER_HEADER_READ_SHEET", result.headerSheet(), String.valueOf(result.headerRow()));
 	}
 
 	/**

@@ -79,15 +79,27 @@ final class RowValidator {
 						messages.text("ROSTER_MISSING_COLUMN", c.header())));
 			}
 		}
-		return new HeaderResult(new RowValidator(indexOf, headers, today, messages), errors, warnings);
+		return new HeaderResult(header.number(), new RowValidator(indexOf, headers, today, messages), errors, warnings);
 	}
 
-	record HeaderResult(RowValidator validator, List<RowError> errors, List<RowError> warnings) {
+	/** A header row (its number) read: its validator, errors and warnings. */
+	record HeaderResult(int row, RowValidator validator, List<RowError> errors, List<RowError> warnings) {
 
 		long missingRequired() {
 			return errors.stream().filter(e -> e.code().equals("MISSING_COLUMN")).count();
 		}
 
+	}
+
+	/** The name column's header as the file writes it, or empty when it has none. */
+	String nameColumn() {
+		Integer index = indexOf.get(RosterColumn.NAME);
+		return index == null ? "" : headers.get(index);
+	}
+
+	/** The row's name cell as given, or empty. */
+	String nameOf(RawRow row) {
+		return cellOf(row, RosterColumn.NAME);
 	}
 
 	/** The marker of the template's example row, in its first cell: never imported. */

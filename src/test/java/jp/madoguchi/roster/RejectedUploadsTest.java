@@ -109,7 +109,7 @@ class RejectedUploadsTest {
 		MutableClock clock = new MutableClock();
 		PendingUploads pending = new PendingUploads(clock);
 		try {
-			String token = pending.hold("clerk", "a.csv", new StagedFile(file, "x", 1));
+			String token = pending.hold("clerk", "a.csv", new StagedFile(file, "x", 1), false);
 			assertThat(pending.take("someone-else", token)).isNull();
 			clock.now = clock.now.plus(PendingUploads.LIFETIME).plusSeconds(1);
 			pending.removeExpired();

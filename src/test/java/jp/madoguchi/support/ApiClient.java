@@ -46,17 +46,30 @@ public final class ApiClient {
 		return upload(fileName, () -> new ByteArrayInputStream(content), acceptValidRows);
 	}
 
+	/** An upload that also says whether hidden rows are to be imported. */
+	public Response upload(String fileName, byte[] content, boolean acceptValidRows, boolean includeHiddenRows) {
+		return upload(fileName, () -> new ByteArrayInputStream(content), acceptValidRows, "includeHiddenRows",
+				Boolean.toString(includeHiddenRows));
+	}
+
 	/**
 	 * Posts a multipart upload whose file part is streamed from the supplier (so a 200 MB
 	 * test needs no heap).
 	 */
 	public Response upload(String fileName, Supplier<InputStream> content, boolean acceptValidRows) {
+		return upload(fileName, content, acceptValidRows, null, null);
+	}
+
+	private Response upload(String fileName, Supplier<InputStream> content, boolean acceptValidRows, String field,
+			String value) {
 		String boundary = "----madoguchi" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8);
+		String extra = field == null ? ""
+				: "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value;
 		byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"acceptValidRows\"\r\n\r\n"
-				+ acceptValidRows + "\r\n--" + boundary + "--\r\n")
+				+ acceptValidRows + extra + "\r\n--" + boundary + "--\r\n")
 			.getBytes(StandardCharsets.UTF_8);
 		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers
 			.ofInputStream(() -> new SequenceInputStream(Collections
