@@ -81,7 +81,7 @@ class LibreOfficeWorkbooksTest {
 								applicantRow(true, "退去　二郎", "タイキョ　ジロウ", date("ymd", LocalDate.of(1950, 1, 2)),
 										number("1"), number("102"), bool(true), bool(true), text("")),
 								applicantRow(false, "和暦　花子", "ワレキ　ハナコ", date("era", LocalDate.of(1940, 2, 29)),
-										number("2"), text("103号室"), bool(false), bool(true), number("7")))),
+										number("2"), text("103号室"), bool(false), bool(false), number("7")))),
 				StandardCharsets.UTF_8);
 		Files.writeString(in1904,
 				fods(true, marker,
@@ -142,7 +142,7 @@ class LibreOfficeWorkbooksTest {
 		Stored first = stored(find(cases, "事務　一郎"));
 		assertThat(first).isEqualTo(new Stored(4, LocalDate.of(1948, 4, 5), "男", "101", true, false, "12345"));
 		Stored second = stored(find(cases, "和暦　花子"));
-		assertThat(second).isEqualTo(new Stored(6, LocalDate.of(1940, 2, 29), "女", "103号室", false, true, "7"));
+		assertThat(second).isEqualTo(new Stored(6, LocalDate.of(1940, 2, 29), "女", "103号室", false, false, "7"));
 	}
 
 	@Test
