@@ -20,7 +20,11 @@ import org.springframework.stereotype.Service;
 import jp.madoguchi.japanese.JapaneseText;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +41,7 @@ public class CaseRegistry {
 			    postal_code, address, facility, room, procedure_kind, applicant_type, proxy_name, proxy_relationship,
 			    wants_face_auth, wants_staff_registration, written_by_other, delivery_method, remarks, workflow,
 			    person_key, possible_duplicate, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""";
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -55,12 +59,29 @@ public class CaseRegistry {
 	 * Opens a writer that inserts a roster's cases in batches of 1,000, each committed on
 	 * its own: one transaction of 100,000 rows is several times slower to commit on H2.
 	 * The roster stays invisible until its owner completes it, so readers still see all
-	 * rows or none. The writer also finds possible duplicates: the same person (name,
-	 * birth date, address) twice in the roster or already in another roster of the
-	 * municipality.
+	 * rows or none; an import that does not complete is removed with
+	 * {@link #discardRoster}. The writer also flags possible duplicates: the same person
+	 * (name, birth date, address) twice in the roster or already in another roster of the
+	 * municipality. Its cost per row does not grow with the number of earlier copies of a
+	 * person: each batch asks, per person, only whether any case exists and whether an
+	 * unflagged one exists (two index probes that stop at the first entry); new cases are
+	 * written already flagged, and only cases not yet flagged are updated, once, in the
+	 * transaction that completes the roster.
 	 */
 	public CaseWriter writer(long municipalityId, long rosterId) {
 		return new CaseWriter(municipalityId, rosterId);
+	}
+
+	/**
+	 * Removes every case written for a roster whose import did not complete: the roster's
+	 * owner calls it before it removes the roster itself, in the same transaction. Cases
+	 * of earlier rosters are untouched: they are flagged only in the transaction that
+	 * completes a roster.
+	 */
+	public void discardRoster(long municipalityId, long rosterId) {
+		jdbc.sql("DELETE FROM applicant_case WHERE municipality_id = ? AND roster_id = ?")
+			.params(municipalityId, rosterId)
+			.update();
 	}
 
 	public List<CaseSummary> casesOfRoster(long municipalityId, long rosterId) {
@@ -130,11 +151,16 @@ public class CaseRegistry {
 
 	/**
 	 * Buffers cases and writes them with JDBC batches, so a 100,000-row roster needs no
-	 * more memory than a batch.
+	 * more memory than a batch (and the set of people whose earlier cases are still to be
+	 * flagged).
 	 */
 	public final class CaseWriter {
 
 		private static final int BATCH = 1000;
+
+		private static final String FLAG = """
+				UPDATE applicant_case SET possible_duplicate = TRUE
+				WHERE person_key = CAST(? AS CHAR(64)) AND municipality_id = ? AND possible_duplicate = FALSE""";
 
 		private final long municipalityId;
 
@@ -144,11 +170,19 @@ public class CaseRegistry {
 
 		private final List<String> keys = new ArrayList<>(BATCH);
 
-		private final Set<String> repeatedKeys = new HashSet<>();
+		private final List<Boolean> flags = new ArrayList<>(BATCH);
+
+		/**
+		 * People with a case not yet flagged (in an earlier roster or an earlier batch of
+		 * this one) who appear again: their unflagged cases are flagged on completion.
+		 */
+		private final Set<String> toFlag = new HashSet<>();
 
 		private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
 		private int written;
+
+		private boolean anyFlagged;
 
 		private CaseWriter(long municipalityId, long rosterId) {
 			this.municipalityId = municipalityId;
@@ -170,28 +204,57 @@ public class CaseRegistry {
 			if (buffer.isEmpty()) {
 				return;
 			}
-			Set<String> inBatch = new HashSet<>();
+			Map<String, Integer> inBatch = new LinkedHashMap<>();
 			for (Applicant a : buffer) {
 				String key = personKey(a);
 				keys.add(key);
-				if (!inBatch.add(key)) {
-					repeatedKeys.add(key);
-				}
+				inBatch.merge(key, 1, Integer::sum);
 			}
-			// One indexed look-up per batch finds people already stored: in other rosters
-			// or earlier batches.
-			repeatedKeys.addAll(jdbc
-				.sql("SELECT DISTINCT person_key FROM applicant_case WHERE municipality_id = :m"
-						+ " AND person_key IN (:keys)")
-				.param("m", municipalityId)
-				.param("keys", inBatch)
-				.query(String.class)
-				.list());
+			Map<String, Boolean> known = known(inBatch.keySet());
+			known.forEach((key, unflagged) -> {
+				if (unflagged) {
+					toFlag.add(key);
+				}
+			});
+			for (String key : keys) {
+				boolean flagged = known.containsKey(key) || inBatch.get(key) > 1;
+				flags.add(flagged);
+				anyFlagged |= flagged;
+			}
 			transaction.executeWithoutResult(
 					status -> jdbcTemplate.batchUpdate(INSERT, indices(buffer.size()), buffer.size(), this::bind));
 			written += buffer.size();
 			buffer.clear();
 			keys.clear();
+			flags.clear();
+		}
+
+		/**
+		 * The people of the batch who already have a case in the municipality (in another
+		 * roster or an earlier batch), each with whether one of their cases is not yet
+		 * flagged. Both are EXISTS probes on the index (person_key, municipality_id,
+		 * possible_duplicate): they stop at the first entry however many copies there
+		 * are.
+		 */
+		private Map<String, Boolean> known(Set<String> batchKeys) {
+			StringJoiner values = new StringJoiner(", ");
+			List<Object> params = new ArrayList<>(batchKeys.size() + 2);
+			params.add(municipalityId);
+			for (String key : batchKeys) {
+				values.add("(CAST(? AS CHAR(64)))");
+				params.add(key);
+			}
+			params.add(municipalityId);
+			Map<String, Boolean> known = new HashMap<>();
+			jdbc.sql("""
+					SELECT k.pk, EXISTS (SELECT 1 FROM applicant_case u WHERE u.person_key = k.pk
+					    AND u.municipality_id = ? AND u.possible_duplicate = FALSE)
+					FROM (VALUES %s) AS k (pk)
+					WHERE EXISTS (SELECT 1 FROM applicant_case c WHERE c.person_key = k.pk AND c.municipality_id = ?)"""
+				.formatted(values)).params(params).query((ResultSet rs) -> {
+					known.put(rs.getString(1), rs.getBoolean(2));
+				});
+			return known;
 		}
 
 		/** Writes what is still buffered. */
@@ -200,20 +263,19 @@ public class CaseRegistry {
 		}
 
 		/**
-		 * Flags the repeated people's cases — this roster's and the earlier ones — and
-		 * returns how many of this roster's cases are flagged. Call it in the transaction
-		 * that completes the roster.
+		 * Flags the cases not yet flagged of the people who appear more than once — this
+		 * roster's and the earlier ones — and returns how many of this roster's cases are
+		 * flagged. Call it in the transaction that completes the roster: if that
+		 * transaction fails, no earlier case stays flagged.
 		 */
 		public int flagRepeatedPeople() {
-			if (!repeatedKeys.isEmpty()) {
-				jdbcTemplate.batchUpdate(
-						"UPDATE applicant_case SET possible_duplicate = TRUE WHERE municipality_id = ? AND person_key = ?",
-						new ArrayList<>(repeatedKeys), 1000, (ps, key) -> {
-							ps.setLong(1, municipalityId);
-							ps.setString(2, key);
-						});
+			if (!toFlag.isEmpty()) {
+				jdbcTemplate.batchUpdate(FLAG, new ArrayList<>(toFlag), 1000, (ps, key) -> {
+					ps.setString(1, key);
+					ps.setLong(2, municipalityId);
+				});
 			}
-			return repeatedKeys.isEmpty() ? 0
+			return !anyFlagged && toFlag.isEmpty() ? 0
 					: jdbc.sql("SELECT COUNT(*) FROM applicant_case WHERE roster_id = ? AND possible_duplicate = TRUE")
 						.param(rosterId)
 						.query(Integer.class)
@@ -229,10 +291,10 @@ public class CaseRegistry {
 		}
 
 		private void bind(PreparedStatement ps, int index) throws SQLException {
-			bind(ps, buffer.get(index), keys.get(index));
+			bind(ps, buffer.get(index), keys.get(index), flags.get(index));
 		}
 
-		private void bind(PreparedStatement ps, Applicant a, String personKey) throws SQLException {
+		private void bind(PreparedStatement ps, Applicant a, String personKey, boolean flagged) throws SQLException {
 			int i = 1;
 			ps.setLong(i++, municipalityId);
 			ps.setLong(i++, rosterId);
@@ -256,6 +318,7 @@ public class CaseRegistry {
 			ps.setString(i++, a.remarks());
 			ps.setString(i++, a.workflow().name());
 			ps.setString(i++, personKey);
+			ps.setBoolean(i++, flagged);
 			ps.setObject(i, now);
 		}
 
