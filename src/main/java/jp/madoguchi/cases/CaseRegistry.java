@@ -240,20 +240,24 @@ public class CaseRegistry {
 			StringJoiner values = new StringJoiner(", ");
 			List<Object> params = new ArrayList<>(batchKeys.size() + 2);
 			params.add(municipalityId);
+			params.add(municipalityId);
 			for (String key : batchKeys) {
 				values.add("(CAST(? AS CHAR(64)))");
 				params.add(key);
 			}
-			params.add(municipalityId);
 			Map<String, Boolean> known = new HashMap<>();
+			// Both EXISTS stay in the select list, so each is a probe per person (a
+			// PostgreSQL semi-join could scan the municipality's whole index instead).
 			jdbc.sql("""
-					SELECT k.pk, EXISTS (SELECT 1 FROM applicant_case u WHERE u.person_key = k.pk
-					    AND u.municipality_id = ? AND u.possible_duplicate = FALSE)
-					FROM (VALUES %s) AS k (pk)
-					WHERE EXISTS (SELECT 1 FROM applicant_case c WHERE c.person_key = k.pk AND c.municipality_id = ?)"""
-				.formatted(values)).params(params).query((ResultSet rs) -> {
-					known.put(rs.getString(1), rs.getBoolean(2));
-				});
+					SELECT k.pk,
+					    EXISTS (SELECT 1 FROM applicant_case c WHERE c.person_key = k.pk AND c.municipality_id = ?),
+					    EXISTS (SELECT 1 FROM applicant_case u WHERE u.person_key = k.pk AND u.municipality_id = ?
+					        AND u.possible_duplicate = FALSE)
+					FROM (VALUES %s) AS k (pk)""".formatted(values)).params(params).query((ResultSet rs) -> {
+				if (rs.getBoolean(2)) {
+					known.put(rs.getString(1), rs.getBoolean(3));
+				}
+			});
 			return known;
 		}
 
