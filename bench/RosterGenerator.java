@@ -1,7 +1,9 @@
 // Synthetic applicant rosters (申請者名簿) for benchmarks: realistic Japanese names with readings (old-form and
 // non-BMP characters included), birth dates weighted toward the elderly, addresses, facilities and rooms.
 // Run with the JDK's source launcher, no build needed:
-//   java bench/RosterGenerator.java --rows 100000 --seed 1 --out /tmp/roster.csv [--sjis] [--invalid-dates]
+//   java bench/RosterGenerator.java --rows 100000 --seed 1 --out /tmp/roster.csv [--sjis] [--invalid-dates] [--variant N]
+// --variant N (N > 0) writes the same people as variant 0 of the seed (name, birth date, address unchanged) in another
+// facility wing, so each variant is a distinct file of people already on file (re-import benchmarks).
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -43,6 +45,7 @@ public class RosterGenerator {
         Path out = Path.of("roster.csv");
         boolean sjis = false;
         boolean invalidDates = false;
+        int variant = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -50,6 +53,7 @@ public class RosterGenerator {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--sjis" -> sjis = true;
                 case "--invalid-dates" -> invalidDates = true;
+                case "--variant" -> variant = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -68,7 +72,7 @@ public class RosterGenerator {
                         : 20 + rnd.nextInt(55);
                 LocalDate birth = today.minusYears(age).minusDays(rnd.nextInt(365));
                 String birthText = invalidDates ? "昭和64年1月8日" : formatBirth(birth, rnd);
-                String facility = FACILITIES[rnd.nextInt(FACILITIES.length)];
+                String facility = FACILITIES[rnd.nextInt(FACILITIES.length)] + (variant > 0 ? " 第" + variant + "棟" : "");
                 boolean proxy = rnd.nextInt(100) < 30;
                 String proxyName = proxy ? FAMILY[rnd.nextInt(20)][0] + "　" + GIVEN_M[rnd.nextInt(10)][0] : "";
                 String relation = proxy ? RELATIONS[rnd.nextInt(RELATIONS.length)] : "";

@@ -40,8 +40,16 @@ public class CaseRegistry {
 			INSERT INTO applicant_case (municipality_id, roster_id, row_number, name, reading, birth_date, sex,
 			    postal_code, address, facility, room, procedure_kind, applicant_type, proxy_name, proxy_relationship,
 			    wants_face_auth, wants_staff_registration, written_by_other, delivery_method, remarks, workflow,
-			    person_key, possible_duplicate, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			    person_key, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/**
+	 * Whether the case's person has other cases in the municipality: one look-up in the
+	 * per-person table, however many copies there are.
+	 */
+	private static final String POSSIBLE_DUPLICATE = """
+			EXISTS (SELECT 1 FROM duplicate_person d
+			    WHERE d.person_key = c.person_key AND d.municipality_id = c.municipality_id) AS possible_duplicate""";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -60,13 +68,13 @@ public class CaseRegistry {
 	 * its own: one transaction of 100,000 rows is several times slower to commit on H2.
 	 * The roster stays invisible until its owner completes it, so readers still see all
 	 * rows or none; an import that does not complete is removed with
-	 * {@link #discardRoster}. The writer also flags possible duplicates: the same person
+	 * {@link #discardRoster}. The writer also finds possible duplicates: the same person
 	 * (name, birth date, address) twice in the roster or already in another roster of the
 	 * municipality. Its cost per row does not grow with the number of earlier copies of a
-	 * person: each batch asks, per person, only whether any case exists and whether an
-	 * unflagged one exists (two index probes that stop at the first entry); new cases are
-	 * written already flagged, and only cases not yet flagged are updated, once, in the
-	 * transaction that completes the roster.
+	 * person: each batch asks, per person, whether any case exists and whether the person
+	 * is already known as a duplicate (index probes that stop at the first entry); a
+	 * person newly found twice is recorded once in {@code duplicate_person}, in the
+	 * transaction that completes the roster, and no case row is ever rewritten.
 	 */
 	public CaseWriter writer(long municipalityId, long rosterId) {
 		return new CaseWriter(municipalityId, rosterId);
@@ -86,10 +94,10 @@ public class CaseRegistry {
 
 	public List<CaseSummary> casesOfRoster(long municipalityId, long rosterId) {
 		return jdbc.sql("""
-				SELECT id, row_number, name, reading, birth_date, facility, room, workflow, applicant_type,
-				       possible_duplicate
-				FROM applicant_case WHERE municipality_id = ? AND roster_id = ?
-				ORDER BY facility NULLS FIRST, room NULLS FIRST, reading, id""")
+				SELECT c.id, c.row_number, c.name, c.reading, c.birth_date, c.facility, c.room, c.workflow,
+				       c.applicant_type, %s
+				FROM applicant_case c WHERE c.municipality_id = ? AND c.roster_id = ?
+				ORDER BY c.facility NULLS FIRST, c.room NULLS FIRST, c.reading, c.id""".formatted(POSSIBLE_DUPLICATE))
 			.params(municipalityId, rosterId)
 			.query((rs, n) -> {
 				Workflow workflow = Workflow.valueOf(rs.getString("workflow"));
@@ -102,8 +110,8 @@ public class CaseRegistry {
 	}
 
 	private static final String DETAIL = """
-			SELECT c.* FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
-			WHERE c.municipality_id = ?""";
+			SELECT c.*, %s FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+			WHERE c.municipality_id = ?""".formatted(POSSIBLE_DUPLICATE);
 
 	/** A case of a completed roster of the municipality, or empty. */
 	public Optional<CaseDetail> find(long municipalityId, long caseId) {
@@ -151,16 +159,16 @@ public class CaseRegistry {
 
 	/**
 	 * Buffers cases and writes them with JDBC batches, so a 100,000-row roster needs no
-	 * more memory than a batch (and the set of people whose earlier cases are still to be
-	 * flagged).
+	 * more memory than a batch, and the keys of the people seen once so far.
 	 */
 	public final class CaseWriter {
 
 		private static final int BATCH = 1000;
 
-		private static final String FLAG = """
-				UPDATE applicant_case SET possible_duplicate = TRUE
-				WHERE person_key = CAST(? AS CHAR(64)) AND municipality_id = ? AND possible_duplicate = FALSE""";
+		private static final String RECORD_DUPLICATE = """
+				INSERT INTO duplicate_person (person_key, municipality_id)
+				SELECT CAST(? AS CHAR(64)), ? WHERE NOT EXISTS (SELECT 1 FROM duplicate_person
+				    WHERE person_key = CAST(? AS CHAR(64)) AND municipality_id = ?)""";
 
 		private final long municipalityId;
 
@@ -170,19 +178,20 @@ public class CaseRegistry {
 
 		private final List<String> keys = new ArrayList<>(BATCH);
 
-		private final List<Boolean> flags = new ArrayList<>(BATCH);
+		/** People found twice who are not yet recorded as duplicates. */
+		private final Set<String> newDuplicates = new HashSet<>();
 
 		/**
-		 * People with a case not yet flagged (in an earlier roster or an earlier batch of
-		 * this one) who appear again: their unflagged cases are flagged on completion.
+		 * This roster's people not (yet) found twice, with their number of rows here:
+		 * they count as flagged once they are.
 		 */
-		private final Set<String> toFlag = new HashSet<>();
+		private final Map<String, Integer> singles = new HashMap<>();
 
 		private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
 		private int written;
 
-		private boolean anyFlagged;
+		private int flagged;
 
 		private CaseWriter(long municipalityId, long rosterId) {
 			this.municipalityId = municipalityId;
@@ -211,30 +220,33 @@ public class CaseRegistry {
 				inBatch.merge(key, 1, Integer::sum);
 			}
 			Map<String, Boolean> known = known(inBatch.keySet());
-			known.forEach((key, unflagged) -> {
-				if (unflagged) {
-					toFlag.add(key);
+			inBatch.forEach((key, count) -> {
+				Boolean recorded = known.get(key);
+				if (recorded == null && count == 1) {
+					singles.merge(key, 1, Integer::sum);
+					return;
 				}
+				// Already on file (in another roster or an earlier batch), or twice in
+				// this batch.
+				if (recorded == null || !recorded) {
+					newDuplicates.add(key);
+				}
+				Integer earlierHere = singles.remove(key);
+				flagged += count + (earlierHere == null ? 0 : earlierHere);
 			});
-			for (String key : keys) {
-				boolean flagged = known.containsKey(key) || inBatch.get(key) > 1;
-				flags.add(flagged);
-				anyFlagged |= flagged;
-			}
 			transaction.executeWithoutResult(
 					status -> jdbcTemplate.batchUpdate(INSERT, indices(buffer.size()), buffer.size(), this::bind));
 			written += buffer.size();
 			buffer.clear();
 			keys.clear();
-			flags.clear();
 		}
 
 		/**
 		 * The people of the batch who already have a case in the municipality (in another
-		 * roster or an earlier batch), each with whether one of their cases is not yet
-		 * flagged. Both are EXISTS probes on the index (person_key, municipality_id,
-		 * possible_duplicate): they stop at the first entry however many copies there
-		 * are.
+		 * roster or an earlier batch), each with whether they are already recorded as a
+		 * duplicate. Both are EXISTS probes that stop at the first index entry however
+		 * many copies there are; they stay in the select list, so each is a probe per
+		 * person (a PostgreSQL semi-join could scan the municipality's whole index).
 		 */
 		private Map<String, Boolean> known(Set<String> batchKeys) {
 			StringJoiner values = new StringJoiner(", ");
@@ -246,13 +258,10 @@ public class CaseRegistry {
 				params.add(key);
 			}
 			Map<String, Boolean> known = new HashMap<>();
-			// Both EXISTS stay in the select list, so each is a probe per person (a
-			// PostgreSQL semi-join could scan the municipality's whole index instead).
 			jdbc.sql("""
 					SELECT k.pk,
 					    EXISTS (SELECT 1 FROM applicant_case c WHERE c.person_key = k.pk AND c.municipality_id = ?),
-					    EXISTS (SELECT 1 FROM applicant_case u WHERE u.person_key = k.pk AND u.municipality_id = ?
-					        AND u.possible_duplicate = FALSE)
+					    EXISTS (SELECT 1 FROM duplicate_person d WHERE d.person_key = k.pk AND d.municipality_id = ?)
 					FROM (VALUES %s) AS k (pk)""".formatted(values)).params(params).query((ResultSet rs) -> {
 				if (rs.getBoolean(2)) {
 					known.put(rs.getString(1), rs.getBoolean(3));
@@ -267,23 +276,21 @@ public class CaseRegistry {
 		}
 
 		/**
-		 * Flags the cases not yet flagged of the people who appear more than once — this
-		 * roster's and the earlier ones — and returns how many of this roster's cases are
-		 * flagged. Call it in the transaction that completes the roster: if that
-		 * transaction fails, no earlier case stays flagged.
+		 * Records the people newly found more than once — so that their cases in this
+		 * roster and the earlier ones read as possible duplicates — and returns how many
+		 * of this roster's cases are flagged. Call it in the transaction that completes
+		 * the roster: if that transaction fails, nothing is recorded.
 		 */
 		public int flagRepeatedPeople() {
-			if (!toFlag.isEmpty()) {
-				jdbcTemplate.batchUpdate(FLAG, new ArrayList<>(toFlag), 1000, (ps, key) -> {
+			if (!newDuplicates.isEmpty()) {
+				jdbcTemplate.batchUpdate(RECORD_DUPLICATE, new ArrayList<>(newDuplicates), 1000, (ps, key) -> {
 					ps.setString(1, key);
 					ps.setLong(2, municipalityId);
+					ps.setString(3, key);
+					ps.setLong(4, municipalityId);
 				});
 			}
-			return !anyFlagged && toFlag.isEmpty() ? 0
-					: jdbc.sql("SELECT COUNT(*) FROM applicant_case WHERE roster_id = ? AND possible_duplicate = TRUE")
-						.param(rosterId)
-						.query(Integer.class)
-						.single();
+			return flagged;
 		}
 
 		private static List<Integer> indices(int n) {
@@ -295,10 +302,10 @@ public class CaseRegistry {
 		}
 
 		private void bind(PreparedStatement ps, int index) throws SQLException {
-			bind(ps, buffer.get(index), keys.get(index), flags.get(index));
+			bind(ps, buffer.get(index), keys.get(index));
 		}
 
-		private void bind(PreparedStatement ps, Applicant a, String personKey, boolean flagged) throws SQLException {
+		private void bind(PreparedStatement ps, Applicant a, String personKey) throws SQLException {
 			int i = 1;
 			ps.setLong(i++, municipalityId);
 			ps.setLong(i++, rosterId);
@@ -322,7 +329,6 @@ public class CaseRegistry {
 			ps.setString(i++, a.remarks());
 			ps.setString(i++, a.workflow().name());
 			ps.setString(i++, personKey);
-			ps.setBoolean(i++, flagged);
 			ps.setObject(i, now);
 		}
 
