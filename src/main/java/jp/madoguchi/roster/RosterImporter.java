@@ -141,18 +141,36 @@ public class RosterImporter {
 	 */
 	private Long start(long municipalityId, String fileName, StagedFile staged, RosterFormat format, String username) {
 		for (int attempt = 0;; attempt++) {
+			// Marked running before it commits, so no other request takes it for a
+			// leftover.
+			long[] inserted = { -1 };
 			try {
-				long id = transaction.execute(status -> {
-					long inserted = rosters.insert(municipalityId, staged.sha256(), fileName, staged.size(), format,
+				transaction.executeWithoutResult(status -> {
+					inserted[0] = rosters.insert(municipalityId, staged.sha256(), fileName, staged.size(), format,
 							username);
-					running.add(inserted);
-					return inserted;
+					running.add(inserted[0]);
 				});
-				return id;
+				return inserted[0];
 			}
-			catch (DuplicateKeyException e) {
+			catch (RuntimeException e) {
+				if (inserted[0] >= 0) {
+					running.remove(inserted[0]);
+				}
+				if (!(e instanceof DuplicateKeyException)) {
+					throw e;
+				}
+				if (attempt >= 2) {
+					return null;
+				}
 				Optional<Long> importing = rosters.findImporting(municipalityId, staged.sha256());
-				if (attempt > 0 || importing.isEmpty() || running.contains(importing.get())) {
+				if (importing.isEmpty()) {
+					if (rosters.findByHash(municipalityId, staged.sha256()).isPresent()) {
+						return null;
+					}
+					// The other import ended without a roster meanwhile: try again.
+					continue;
+				}
+				if (running.contains(importing.get())) {
 					return null;
 				}
 				log.warn("Removing roster {}, left importing by a failed import, before importing its file again",

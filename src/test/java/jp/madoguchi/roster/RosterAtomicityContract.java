@@ -12,6 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -186,6 +189,31 @@ abstract class RosterAtomicityContract {
 		assertThat(importingRosters(sha)).isZero();
 		assertThat(rostersOf(sha)).isEqualTo(1);
 		assertThat(counts()).isEqualTo(before.plus(1, 2500, 0));
+	}
+
+	@Test
+	void theSameFileWhileItsImportRunsIsInProgressNotALeftover() throws Exception {
+		byte[] file = roster(1500, false);
+		CountDownLatch reached = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		faults.stallOnce("INSERT INTO applicant_case", 1, reached, release);
+		CompletableFuture<ApiClient.Response> first = CompletableFuture
+			.supplyAsync(() -> clerk.upload("running.csv", file, false));
+		try {
+			assertThat(reached.await(1, TimeUnit.MINUTES)).isTrue();
+			var second = clerk.upload("running.csv", file, false);
+			assertThat(second.status()).isEqualTo(409);
+			assertThat(second.json().get("code").asString()).isEqualTo("IMPORT_IN_PROGRESS");
+		}
+		finally {
+			release.countDown();
+		}
+		var done = first.get(1, TimeUnit.MINUTES);
+		assertThat(done.status()).isEqualTo(201);
+		assertThat(done.json().get("accepted").asInt()).isEqualTo(1500);
+		var third = clerk.upload("running.csv", file, false);
+		assertThat(third.status()).isEqualTo(200);
+		assertThat(third.json().get("outcome").asString()).isEqualTo("EXISTING");
 	}
 
 	private void assertFailedCleanly(ApiClient.Response response, Counts before, byte[] file) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -53,6 +55,18 @@ public final class FaultyDataSource extends DelegatingDataSource {
 	 */
 	public void failOnce(String sqlStart, int n) {
 		faults.put(normalize(sqlStart), new Fault(n));
+	}
+
+	/**
+	 * The {@code n}-th execution of a statement whose SQL starts with {@code sqlStart}
+	 * counts {@code reached} down and waits (at most a minute) for {@code release}, then
+	 * runs: a request held mid-way.
+	 */
+	public void stallOnce(String sqlStart, int n, CountDownLatch reached, CountDownLatch release) {
+		Fault fault = new Fault(n);
+		fault.reached = reached;
+		fault.release = release;
+		faults.put(normalize(sqlStart), fault);
 	}
 
 	public void clear() {
@@ -101,7 +115,11 @@ public final class FaultyDataSource extends DelegatingDataSource {
 	private PreparedStatement statement(PreparedStatement real, Fault fault) {
 		InvocationHandler handler = (proxy, method, args) -> {
 			if (EXECUTE.contains(method.getName()) && fault.seen.incrementAndGet() == fault.n) {
-				throw new SQLTransientConnectionException("injected failure", "08006");
+				if (fault.release == null) {
+					throw new SQLTransientConnectionException("injected failure", "08006");
+				}
+				fault.reached.countDown();
+				fault.release.await(1, TimeUnit.MINUTES);
 			}
 			return invoke(real, method, args);
 		};
@@ -127,6 +145,10 @@ public final class FaultyDataSource extends DelegatingDataSource {
 		final int n;
 
 		final AtomicInteger seen = new AtomicInteger();
+
+		CountDownLatch reached;
+
+		CountDownLatch release;
 
 		Fault(int n) {
 			this.n = n;
