@@ -114,11 +114,10 @@ public class RosterImporter {
 			}
 			return result;
 		}
-		catch (ClientError e) {
-			throw e;
-		}
 		catch (Throwable e) {
-			if (e instanceof ClientErrorSource) {
+			if (e instanceof ClientError || e instanceof ClientErrorSource || completed) {
+				// A refusal of the file (nothing kept), or a failure after the roster was
+				// completed (it stays).
 				throw e;
 			}
 			// Class and stack only: the message may quote a cell or a name.
@@ -191,8 +190,12 @@ public class RosterImporter {
 	boolean discard(long municipalityId, long rosterId) {
 		try {
 			transaction.executeWithoutResult(status -> {
-				cases.discardRoster(municipalityId, rosterId);
-				rosters.deleteUnfinished(rosterId);
+				// Locked, and only while still IMPORTING: a completed roster is never
+				// touched.
+				if (rosters.lockUnfinished(rosterId)) {
+					cases.discardRoster(municipalityId, rosterId);
+					rosters.deleteUnfinished(rosterId);
+				}
 			});
 			return true;
 		}

@@ -56,6 +56,18 @@ class RosterRepository {
 		jdbc.sql("DELETE FROM roster WHERE id = ? AND state = 'IMPORTING'").param(rosterId).update();
 	}
 
+	/**
+	 * Locks the roster for the rest of the transaction if it is still IMPORTING; false if
+	 * it is gone or complete.
+	 */
+	boolean lockUnfinished(long rosterId) {
+		return jdbc.sql("SELECT id FROM roster WHERE id = ? AND state = 'IMPORTING' FOR UPDATE")
+			.param(rosterId)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
 	/** A roster whose import has not completed. */
 	record Unfinished(long id, long municipalityId) {
 	}
