@@ -2,8 +2,11 @@
 // non-BMP characters included), birth dates weighted toward the elderly, addresses, facilities and rooms.
 // Run with the JDK's source launcher, no build needed:
 //   java bench/RosterGenerator.java --rows 100000 --seed 1 --out /tmp/roster.csv [--sjis] [--invalid-dates] [--xlsx]
+//        [--variant N]
 // --xlsx writes the same rows as an Excel workbook the way Excel saves one: shared strings, birth dates as date
 // serials in the built-in date format 14, rooms as numbers in General.
+// --variant N (N > 0) writes the same people as variant 0 of the seed (name, birth date, address unchanged) in another
+// facility wing, so each variant is a distinct file of people already on file (re-import benchmarks).
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,6 +59,7 @@ public class RosterGenerator {
         boolean sjis = false;
         boolean invalidDates = false;
         boolean xlsx = false;
+        int variant = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -64,6 +68,7 @@ public class RosterGenerator {
                 case "--sjis" -> sjis = true;
                 case "--invalid-dates" -> invalidDates = true;
                 case "--xlsx" -> xlsx = true;
+                case "--variant" -> variant = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -81,7 +86,7 @@ public class RosterGenerator {
                         : 20 + rnd.nextInt(55);
                 LocalDate birth = today.minusYears(age).minusDays(rnd.nextInt(365));
                 String birthText = invalidDates ? "昭和64年1月8日" : formatBirth(birth, rnd);
-                String facility = FACILITIES[rnd.nextInt(FACILITIES.length)];
+                String facility = FACILITIES[rnd.nextInt(FACILITIES.length)] + (variant > 0 ? " 第" + variant + "棟" : "");
                 boolean proxy = rnd.nextInt(100) < 30;
                 String proxyName = proxy ? FAMILY[rnd.nextInt(20)][0] + "　" + GIVEN_M[rnd.nextInt(10)][0] : "";
                 String relation = proxy ? RELATIONS[rnd.nextInt(RELATIONS.length)] : "";

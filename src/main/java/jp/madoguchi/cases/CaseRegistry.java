@@ -20,7 +20,11 @@ import org.springframework.stereotype.Service;
 import jp.madoguchi.japanese.JapaneseText;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,8 +40,16 @@ public class CaseRegistry {
 			INSERT INTO applicant_case (municipality_id, roster_id, row_number, name, reading, birth_date, sex,
 			    postal_code, address, facility, room, procedure_kind, applicant_type, proxy_name, proxy_relationship,
 			    wants_face_auth, wants_staff_registration, written_by_other, delivery_method, remarks, workflow,
-			    person_key, possible_duplicate, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""";
+			    person_key, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/**
+	 * Whether the case's person has other cases in the municipality: one look-up in the
+	 * per-person table, however many copies there are.
+	 */
+	private static final String POSSIBLE_DUPLICATE = """
+			EXISTS (SELECT 1 FROM duplicate_person d
+			    WHERE d.person_key = c.person_key AND d.municipality_id = c.municipality_id) AS possible_duplicate""";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -55,20 +67,37 @@ public class CaseRegistry {
 	 * Opens a writer that inserts a roster's cases in batches of 1,000, each committed on
 	 * its own: one transaction of 100,000 rows is several times slower to commit on H2.
 	 * The roster stays invisible until its owner completes it, so readers still see all
-	 * rows or none. The writer also finds possible duplicates: the same person (name,
-	 * birth date, address) twice in the roster or already in another roster of the
-	 * municipality.
+	 * rows or none; an import that does not complete is removed with
+	 * {@link #discardRoster}. The writer also finds possible duplicates: the same person
+	 * (name, birth date, address) twice in the roster or already in another roster of the
+	 * municipality. Its cost per row does not grow with the number of earlier copies of a
+	 * person: each batch asks, per person, whether any case exists and whether the person
+	 * is already known as a duplicate (index probes that stop at the first entry); a
+	 * person newly found twice is recorded once in {@code duplicate_person}, in the
+	 * transaction that completes the roster, and no case row is ever rewritten.
 	 */
 	public CaseWriter writer(long municipalityId, long rosterId) {
 		return new CaseWriter(municipalityId, rosterId);
 	}
 
+	/**
+	 * Removes every case written for a roster whose import did not complete: the roster's
+	 * owner calls it before it removes the roster itself, in the same transaction. Cases
+	 * of earlier rosters are untouched: they are flagged only in the transaction that
+	 * completes a roster.
+	 */
+	public void discardRoster(long municipalityId, long rosterId) {
+		jdbc.sql("DELETE FROM applicant_case WHERE municipality_id = ? AND roster_id = ?")
+			.params(municipalityId, rosterId)
+			.update();
+	}
+
 	public List<CaseSummary> casesOfRoster(long municipalityId, long rosterId) {
 		return jdbc.sql("""
-				SELECT id, row_number, name, reading, birth_date, facility, room, workflow, applicant_type,
-				       possible_duplicate
-				FROM applicant_case WHERE municipality_id = ? AND roster_id = ?
-				ORDER BY facility NULLS FIRST, room NULLS FIRST, reading, id""")
+				SELECT c.id, c.row_number, c.name, c.reading, c.birth_date, c.facility, c.room, c.workflow,
+				       c.applicant_type, %s
+				FROM applicant_case c WHERE c.municipality_id = ? AND c.roster_id = ?
+				ORDER BY c.facility NULLS FIRST, c.room NULLS FIRST, c.reading, c.id""".formatted(POSSIBLE_DUPLICATE))
 			.params(municipalityId, rosterId)
 			.query((rs, n) -> {
 				Workflow workflow = Workflow.valueOf(rs.getString("workflow"));
@@ -81,8 +110,8 @@ public class CaseRegistry {
 	}
 
 	private static final String DETAIL = """
-			SELECT c.* FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
-			WHERE c.municipality_id = ?""";
+			SELECT c.*, %s FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+			WHERE c.municipality_id = ?""".formatted(POSSIBLE_DUPLICATE);
 
 	/** A case of a completed roster of the municipality, or empty. */
 	public Optional<CaseDetail> find(long municipalityId, long caseId) {
@@ -130,11 +159,16 @@ public class CaseRegistry {
 
 	/**
 	 * Buffers cases and writes them with JDBC batches, so a 100,000-row roster needs no
-	 * more memory than a batch.
+	 * more memory than a batch, and the keys of the people seen once so far.
 	 */
 	public final class CaseWriter {
 
 		private static final int BATCH = 1000;
+
+		private static final String RECORD_DUPLICATE = """
+				INSERT INTO duplicate_person (person_key, municipality_id)
+				SELECT CAST(? AS CHAR(64)), ? WHERE NOT EXISTS (SELECT 1 FROM duplicate_person
+				    WHERE person_key = CAST(? AS CHAR(64)) AND municipality_id = ?)""";
 
 		private final long municipalityId;
 
@@ -144,11 +178,20 @@ public class CaseRegistry {
 
 		private final List<String> keys = new ArrayList<>(BATCH);
 
-		private final Set<String> repeatedKeys = new HashSet<>();
+		/** People found twice who are not yet recorded as duplicates. */
+		private final Set<String> newDuplicates = new HashSet<>();
+
+		/**
+		 * This roster's people not (yet) found twice, with their number of rows here:
+		 * they count as flagged once they are.
+		 */
+		private final Map<String, Integer> singles = new HashMap<>();
 
 		private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
 		private int written;
+
+		private int flagged;
 
 		private CaseWriter(long municipalityId, long rosterId) {
 			this.municipalityId = municipalityId;
@@ -170,28 +213,61 @@ public class CaseRegistry {
 			if (buffer.isEmpty()) {
 				return;
 			}
-			Set<String> inBatch = new HashSet<>();
+			Map<String, Integer> inBatch = new LinkedHashMap<>();
 			for (Applicant a : buffer) {
 				String key = personKey(a);
 				keys.add(key);
-				if (!inBatch.add(key)) {
-					repeatedKeys.add(key);
-				}
+				inBatch.merge(key, 1, Integer::sum);
 			}
-			// One indexed look-up per batch finds people already stored: in other rosters
-			// or earlier batches.
-			repeatedKeys.addAll(jdbc
-				.sql("SELECT DISTINCT person_key FROM applicant_case WHERE municipality_id = :m"
-						+ " AND person_key IN (:keys)")
-				.param("m", municipalityId)
-				.param("keys", inBatch)
-				.query(String.class)
-				.list());
+			Map<String, Boolean> known = known(inBatch.keySet());
+			inBatch.forEach((key, count) -> {
+				Boolean recorded = known.get(key);
+				if (recorded == null && count == 1) {
+					singles.merge(key, 1, Integer::sum);
+					return;
+				}
+				// Already on file (in another roster or an earlier batch), or twice in
+				// this batch.
+				if (recorded == null || !recorded) {
+					newDuplicates.add(key);
+				}
+				Integer earlierHere = singles.remove(key);
+				flagged += count + (earlierHere == null ? 0 : earlierHere);
+			});
 			transaction.executeWithoutResult(
 					status -> jdbcTemplate.batchUpdate(INSERT, indices(buffer.size()), buffer.size(), this::bind));
 			written += buffer.size();
 			buffer.clear();
 			keys.clear();
+		}
+
+		/**
+		 * The people of the batch who already have a case in the municipality (in another
+		 * roster or an earlier batch), each with whether they are already recorded as a
+		 * duplicate. Both are EXISTS probes that stop at the first index entry however
+		 * many copies there are; they stay in the select list, so each is a probe per
+		 * person (a PostgreSQL semi-join could scan the municipality's whole index).
+		 */
+		private Map<String, Boolean> known(Set<String> batchKeys) {
+			StringJoiner values = new StringJoiner(", ");
+			List<Object> params = new ArrayList<>(batchKeys.size() + 2);
+			params.add(municipalityId);
+			params.add(municipalityId);
+			for (String key : batchKeys) {
+				values.add("(CAST(? AS CHAR(64)))");
+				params.add(key);
+			}
+			Map<String, Boolean> known = new HashMap<>();
+			jdbc.sql("""
+					SELECT k.pk,
+					    EXISTS (SELECT 1 FROM applicant_case c WHERE c.person_key = k.pk AND c.municipality_id = ?),
+					    EXISTS (SELECT 1 FROM duplicate_person d WHERE d.person_key = k.pk AND d.municipality_id = ?)
+					FROM (VALUES %s) AS k (pk)""".formatted(values)).params(params).query((ResultSet rs) -> {
+				if (rs.getBoolean(2)) {
+					known.put(rs.getString(1), rs.getBoolean(3));
+				}
+			});
+			return known;
 		}
 
 		/** Writes what is still buffered. */
@@ -200,24 +276,21 @@ public class CaseRegistry {
 		}
 
 		/**
-		 * Flags the repeated people's cases — this roster's and the earlier ones — and
-		 * returns how many of this roster's cases are flagged. Call it in the transaction
-		 * that completes the roster.
+		 * Records the people newly found more than once — so that their cases in this
+		 * roster and the earlier ones read as possible duplicates — and returns how many
+		 * of this roster's cases are flagged. Call it in the transaction that completes
+		 * the roster: if that transaction fails, nothing is recorded.
 		 */
 		public int flagRepeatedPeople() {
-			if (!repeatedKeys.isEmpty()) {
-				jdbcTemplate.batchUpdate(
-						"UPDATE applicant_case SET possible_duplicate = TRUE WHERE municipality_id = ? AND person_key = ?",
-						new ArrayList<>(repeatedKeys), 1000, (ps, key) -> {
-							ps.setLong(1, municipalityId);
-							ps.setString(2, key);
-						});
+			if (!newDuplicates.isEmpty()) {
+				jdbcTemplate.batchUpdate(RECORD_DUPLICATE, new ArrayList<>(newDuplicates), 1000, (ps, key) -> {
+					ps.setString(1, key);
+					ps.setLong(2, municipalityId);
+					ps.setString(3, key);
+					ps.setLong(4, municipalityId);
+				});
 			}
-			return repeatedKeys.isEmpty() ? 0
-					: jdbc.sql("SELECT COUNT(*) FROM applicant_case WHERE roster_id = ? AND possible_duplicate = TRUE")
-						.param(rosterId)
-						.query(Integer.class)
-						.single();
+			return flagged;
 		}
 
 		private static List<Integer> indices(int n) {

@@ -106,7 +106,7 @@ class RosterApi {
 		}
 		// Browsers on Windows may send the full path; keep only the name.
 		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		if (base.length() > RosterLimits.FILE_NAME) {
+		if (base.codePointCount(0, base.length()) > RosterLimits.FILE_NAME) {
 			throw ClientError.badRequest("FILE_NAME_TOO_LONG", String.valueOf(RosterLimits.FILE_NAME)).field("file");
 		}
 		return base;

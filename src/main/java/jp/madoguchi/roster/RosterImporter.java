@@ -2,17 +2,22 @@ package jp.madoguchi.roster;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.errors.ClientErrorSource;
 import jp.madoguchi.errors.Messages;
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
@@ -51,6 +56,12 @@ public class RosterImporter {
 
 	private final Messages messages;
 
+	/**
+	 * The rosters being imported by this instance right now (one service instance owns a
+	 * database): an IMPORTING roster not among them is a leftover.
+	 */
+	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
 	RosterImporter(ContentStore store, RosterRepository rosters, CaseRegistry cases, AuditLog audit,
 			TransactionTemplate transaction, RosterProperties properties, Messages messages) {
 		this.messages = messages;
@@ -73,7 +84,10 @@ public class RosterImporter {
 	/**
 	 * Imports a file already staged (the web page keeps a rejected upload so the clerk
 	 * can accept its valid rows). Hidden rows are left out, each with a
-	 * {@code HIDDEN_ROW} warning, unless the clerk chose to include them.
+	 * {@code HIDDEN_ROW} warning, unless the clerk chose to include them. An import that
+	 * fails for any reason leaves nothing behind: its cases, rejected rows and roster are
+	 * removed, and the clerk gets {@code ROSTER_IMPORT_FAILED}; if even that removal
+	 * fails, the next upload of the same file removes the leftover and imports again.
 	 */
 	public ImportResult importStaged(StaffUser user, String fileName, StagedFile staged, boolean acceptValidRows,
 			boolean includeHiddenRows) throws IOException {
@@ -83,38 +97,126 @@ public class RosterImporter {
 			return existingResult(existing.get());
 		}
 		RosterFormat format = RosterFileReader.detect(staged.path());
-		long rosterId;
-		try {
-			rosterId = transaction.execute(status -> rosters.insert(municipalityId, staged.sha256(), fileName,
-					staged.size(), format, user.getUsername()));
-		}
-		catch (DuplicateKeyException e) {
+		Long rosterId = start(municipalityId, fileName, staged, format, user.getUsername());
+		if (rosterId == null) {
 			// The same file arrived twice at once: answer with the finished roster, or
-			// say the first is still running.
+			// say
+			// the first is still running.
 			return rosters.findByHash(municipalityId, staged.sha256())
 				.map(this::existingResult)
 				.orElseThrow(ImportInProgressException::new);
 		}
+		boolean completed = false;
 		try {
 			ImportResult result = new Run(municipalityId, rosterId, fileName, staged, format, acceptValidRows,
 					includeHiddenRows)
 				.execute();
-			if (result.outcome() == ImportResult.Outcome.CREATED) {
+			completed = result.outcome() == ImportResult.Outcome.CREATED;
+			if (completed) {
 				audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "roster", result.id().toString());
-			}
-			else {
-				discard(rosterId);
 			}
 			return result;
 		}
-		catch (IOException | RuntimeException e) {
-			discard(rosterId);
-			throw e;
+		catch (Throwable e) {
+			if (e instanceof ClientError || e instanceof ClientErrorSource || completed) {
+				// A refusal of the file (nothing kept), or a failure after the roster was
+				// completed (it stays).
+				throw e;
+			}
+			// Class and stack only: the message may quote a cell or a name.
+			log.error("Import of roster {} failed with {}; nothing of it is kept", rosterId, e.getClass().getName(),
+					withoutMessage(e));
+			throw new ImportFailedException();
+		}
+		finally {
+			if (!completed) {
+				discard(municipalityId, rosterId);
+			}
+			running.remove(rosterId);
 		}
 	}
 
-	private void discard(long rosterId) {
-		transaction.executeWithoutResult(status -> rosters.deleteUnfinished(rosterId));
+	/**
+	 * Registers the import as IMPORTING, or null when the same file is being imported by
+	 * a running request. A roster of the file left IMPORTING by no running import (its
+	 * clean-up failed) is removed first, so a failure never blocks the file.
+	 */
+	private Long start(long municipalityId, String fileName, StagedFile staged, RosterFormat format, String username) {
+		for (int attempt = 0;; attempt++) {
+			// Marked running before it commits, so no other request takes it for a
+			// leftover.
+			long[] inserted = { -1 };
+			try {
+				transaction.executeWithoutResult(status -> {
+					inserted[0] = rosters.insert(municipalityId, staged.sha256(), fileName, staged.size(), format,
+							username);
+					running.add(inserted[0]);
+				});
+				return inserted[0];
+			}
+			catch (RuntimeException e) {
+				if (inserted[0] >= 0) {
+					running.remove(inserted[0]);
+				}
+				if (!(e instanceof DuplicateKeyException)) {
+					throw e;
+				}
+				if (attempt >= 2) {
+					return null;
+				}
+				Optional<Long> importing = rosters.findImporting(municipalityId, staged.sha256());
+				if (importing.isEmpty()) {
+					if (rosters.findByHash(municipalityId, staged.sha256()).isPresent()) {
+						return null;
+					}
+					// The other import ended without a roster meanwhile: try again.
+					continue;
+				}
+				if (running.contains(importing.get())) {
+					return null;
+				}
+				log.warn("Removing roster {}, left importing by a failed import, before importing its file again",
+						importing.get());
+				if (!discard(municipalityId, importing.get())) {
+					return null;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Removes an import that did not complete: its cases (through the cases module), its
+	 * rejected rows and the roster, in one transaction. False when that failed: the
+	 * roster then stays IMPORTING, invisible, until the next upload of the file or the
+	 * next start removes it.
+	 */
+	boolean discard(long municipalityId, long rosterId) {
+		try {
+			transaction.executeWithoutResult(status -> {
+				// Locked, and only while still IMPORTING: a completed roster is never
+				// touched.
+				if (rosters.lockUnfinished(rosterId)) {
+					cases.discardRoster(municipalityId, rosterId);
+					rosters.deleteUnfinished(rosterId);
+				}
+			});
+			return true;
+		}
+		catch (RuntimeException e) {
+			log.error("Could not remove the unfinished roster {} ({})", rosterId, e.getClass().getName(),
+					withoutMessage(e));
+			return false;
+		}
+	}
+
+	/**
+	 * The stack shows where it failed; the message may quote data (a SQL value, a cell),
+	 * so it is left out.
+	 */
+	private static Throwable withoutMessage(Throwable e) {
+		Throwable t = new Throwable(e.getClass().getName());
+		t.setStackTrace(e.getStackTrace());
+		return t;
 	}
 
 	public Optional<RosterSummary> find(StaffUser user, long rosterId) {
@@ -290,7 +392,6 @@ public class RosterImporter {
 			if (rejected > 0 && (!acceptValidRows || valid == 0)) {
 				return rejected(errors);
 			}
-			store.keep(staged);
 			int accepted = writer.written();
 			int duplicates = transaction.execute(status -> {
 				if (!errors.isEmpty()) {
@@ -298,6 +399,10 @@ public class RosterImporter {
 				}
 				int flagged = writer.flagRepeatedPeople();
 				rosters.complete(rosterId, total, accepted, rejected);
+				// Last, so that a failure before it leaves no file in the store; a
+				// failure of the commit itself leaves the file unreferenced (never
+				// served).
+				keep(staged);
 				return flagged;
 			});
 			// Counts and durations only: a roster's content never reaches the log.
@@ -306,6 +411,15 @@ public class RosterImporter {
 			return new ImportResult(ImportResult.Outcome.CREATED, rosterId, format.label(), accepted, valid, rejected,
 					errorCount, errorCount > errors.size(), duplicates, errors, warnings, headerSheet, headerRow,
 					hiddenRows);
+		}
+
+		private void keep(StagedFile staged) {
+			try {
+				store.keep(staged);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
 		}
 
 		private void accept(RawRow row) {

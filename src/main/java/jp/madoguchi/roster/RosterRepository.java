@@ -46,16 +46,48 @@ class RosterRepository {
 			.update();
 	}
 
-	/** Removes a roster that did not complete, with everything written for it. */
+	/**
+	 * Removes a roster that did not complete with its rejected rows; its cases belong to
+	 * the cases module, which removes them first (CaseRegistry.discardRoster) in the same
+	 * transaction.
+	 */
 	void deleteUnfinished(long rosterId) {
 		jdbc.sql("DELETE FROM roster_error WHERE roster_id = ?").param(rosterId).update();
-		jdbc.sql("DELETE FROM applicant_case WHERE roster_id = ?").param(rosterId).update();
 		jdbc.sql("DELETE FROM roster WHERE id = ? AND state = 'IMPORTING'").param(rosterId).update();
 	}
 
-	/** Rosters left IMPORTING by a stopped process: their import can never finish. */
-	List<Long> unfinished() {
-		return jdbc.sql("SELECT id FROM roster WHERE state = 'IMPORTING'").query(Long.class).list();
+	/**
+	 * Locks the roster for the rest of the transaction if it is still IMPORTING; false if
+	 * it is gone or complete.
+	 */
+	boolean lockUnfinished(long rosterId) {
+		return jdbc.sql("SELECT id FROM roster WHERE id = ? AND state = 'IMPORTING' FOR UPDATE")
+			.param(rosterId)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
+	/** A roster whose import has not completed. */
+	record Unfinished(long id, long municipalityId) {
+	}
+
+	/**
+	 * Rosters left IMPORTING: by a stopped process, or by an import whose clean-up
+	 * failed.
+	 */
+	List<Unfinished> unfinished() {
+		return jdbc.sql("SELECT id, municipality_id FROM roster WHERE state = 'IMPORTING'")
+			.query((rs, n) -> new Unfinished(rs.getLong(1), rs.getLong(2)))
+			.list();
+	}
+
+	/** The roster of this file still IMPORTING in the municipality, if any. */
+	Optional<Long> findImporting(long municipalityId, String sha256) {
+		return jdbc.sql("SELECT id FROM roster WHERE municipality_id = ? AND file_sha256 = ? AND state = 'IMPORTING'")
+			.params(municipalityId, sha256)
+			.query(Long.class)
+			.optional();
 	}
 
 	void saveErrors(long rosterId, List<RowError> errors) {

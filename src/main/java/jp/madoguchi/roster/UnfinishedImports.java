@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start, removes rosters whose import was cut off by a stop of the service (they were
@@ -19,18 +18,19 @@ class UnfinishedImports implements ApplicationRunner {
 
 	private final RosterRepository rosters;
 
-	private final TransactionTemplate transaction;
+	private final RosterImporter importer;
 
-	UnfinishedImports(RosterRepository rosters, TransactionTemplate transaction) {
+	UnfinishedImports(RosterRepository rosters, RosterImporter importer) {
 		this.rosters = rosters;
-		this.transaction = transaction;
+		this.importer = importer;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (long id : rosters.unfinished()) {
-			transaction.executeWithoutResult(status -> rosters.deleteUnfinished(id));
-			log.warn("Removed roster {} whose import was interrupted; it was never visible", id);
+		for (RosterRepository.Unfinished roster : rosters.unfinished()) {
+			if (importer.discard(roster.municipalityId(), roster.id())) {
+				log.warn("Removed roster {} whose import was interrupted; it was never visible", roster.id());
+			}
 		}
 	}
 

@@ -4,7 +4,12 @@ import static jp.madoguchi.support.Rosters.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +21,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ContentDisposition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import jp.madoguchi.support.ApiClient;
+import jp.madoguchi.support.PageSession;
 import jp.madoguchi.support.Rosters;
 import jp.madoguchi.support.TestMunicipalities;
 import jp.madoguchi.tenant.Tenants;
@@ -190,6 +197,130 @@ abstract class RosterIntakeContract {
 		assertThat(second.json().get("possibleDuplicates").asInt()).isEqualTo(2);
 		JsonNode earlier = clerk.get("/api/rosters/" + first.json().get("id").asLong() + "/cases").json();
 		assertThat(earlier.get(0).get("possibleDuplicate").asBoolean()).isTrue();
+	}
+
+	@Test
+	void flagsOnlyPeopleSeenBeforeOverThreeOverlappingImports() {
+		String t = unique();
+		List<String> people = List.of("甲野　" + t, "乙野　" + t, "丙野　" + t, "丁野　" + t, "戊野　" + t);
+		var first = clerk.upload("overlap1.csv",
+				Rosters
+					.csv(List.of(person(people.get(0), "1"), person(people.get(1), "1"), person(people.get(2), "1"))),
+				false);
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(first.json().get("possibleDuplicates").asInt()).isZero();
+
+		var second = clerk.upload("overlap2.csv",
+				Rosters
+					.csv(List.of(person(people.get(1), "2"), person(people.get(2), "2"), person(people.get(3), "2"))),
+				false);
+		assertThat(second.status()).isEqualTo(201);
+		assertThat(second.json().get("possibleDuplicates").asInt()).isEqualTo(2);
+
+		// 丙野 for the third time (already flagged twice), 丁野 for the second (flagged
+		// now, here and in the second roster), 戊野 twice in this roster.
+		var third = clerk.upload("overlap3.csv", Rosters.csv(List.of(person(people.get(2), "3"),
+				person(people.get(3), "3"), person(people.get(4), "3"), person(people.get(4), "3b"))), false);
+		assertThat(third.status()).isEqualTo(201);
+		assertThat(third.json().get("possibleDuplicates").asInt()).isEqualTo(4);
+
+		assertThat(flags(first)).containsExactlyInAnyOrder(people.get(0) + "=false", people.get(1) + "=true",
+				people.get(2) + "=true");
+		assertThat(flags(second)).containsExactlyInAnyOrder(people.get(1) + "=true", people.get(2) + "=true",
+				people.get(3) + "=true");
+		assertThat(flags(third)).containsExactlyInAnyOrder(people.get(2) + "=true", people.get(3) + "=true",
+				people.get(4) + "=true", people.get(4) + "=true");
+	}
+
+	@Test
+	void flagsAPersonRepeatedInLaterBatchesOfOneRoster() {
+		String t = unique();
+		List<List<String>> rows = new ArrayList<>();
+		for (int i = 0; i < 2100; i++) {
+			rows.add(row("大量　" + t + "-" + i, "タイリョウ　タロウ", "1945-01-01", "出張申請受付", "本人"));
+		}
+		// The first row's person again in the second and third batch of 1,000.
+		rows.set(1500, rows.get(0));
+		rows.set(2050, rows.get(0));
+		var created = clerk.upload("batches.csv", Rosters.csv(rows), false);
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("possibleDuplicates").asInt()).isEqualTo(3);
+		long flagged = 0;
+		for (JsonNode c : clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases").json()) {
+			if (c.get("possibleDuplicate").asBoolean()) {
+				assertThat(c.get("name").asString()).isEqualTo("大量　" + t + "-0");
+				flagged++;
+			}
+		}
+		assertThat(flagged).isEqualTo(3);
+	}
+
+	private static List<String> person(String name, String remark) {
+		return withRemark(row(name, "コウノ　タロウ", "1941-03-04", "出張申請受付", "本人"), remark);
+	}
+
+	private List<String> flags(ApiClient.Response created) {
+		List<String> flags = new ArrayList<>();
+		for (JsonNode c : clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases").json()) {
+			flags.add(c.get("name").asString() + "=" + c.get("possibleDuplicate").asBoolean());
+		}
+		return flags;
+	}
+
+	@Test
+	void keepsALongJapaneseFileNameWhole() throws Exception {
+		// 300 characters, 𠮷 (outside the BMP) among them.
+		String name = "𠮷田ホーム申請者名簿".repeat(29) + "_令和6年度.csv";
+		assertThat(name.codePointCount(0, name.length())).isEqualTo(300);
+		var created = clerk.upload(name,
+				Rosters.csv(List.of(withRemark(row("長名　花子", "チョウメイ　ハナコ", "1950-05-05", "出張申請受付", "本人"), unique()))),
+				false);
+		assertThat(created.status()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+
+		assertThat(clerk.get("/api/rosters/" + id).json().get("roster").get("fileName").asString()).isEqualTo(name);
+		List<String> listed = new ArrayList<>();
+		for (JsonNode r : clerk.get("/api/rosters").json()) {
+			listed.add(r.get("fileName").asString());
+		}
+		assertThat(listed).contains(name);
+		assertThat(jdbc.sql("SELECT file_name FROM roster WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo(name);
+		assertThat(downloadedName(id)).isEqualTo(name);
+
+		PageSession page = new PageSession(port);
+		page.signIn("clerk", "demo");
+		assertThat(page.get("/rosters/" + id).body()).contains(name);
+		assertThat(page.get("/rosters").body()).contains(name);
+	}
+
+	@Test
+	void acceptsFileNamesUpToTheAbuseLimitAndNamesTheLimitBeyond() throws Exception {
+		String longest = "𠮷".repeat(RosterLimits.FILE_NAME - 4) + ".csv";
+		var created = clerk.upload(longest,
+				Rosters.csv(List.of(withRemark(row("最長　花子", "サイチョウ　ハナコ", "1950-05-05", "出張申請受付", "本人"), unique()))),
+				false);
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(downloadedName(created.json().get("id").asLong())).isEqualTo(longest);
+
+		var refused = clerk.upload("𠮷" + longest,
+				Rosters.csv(List.of(withRemark(row("超過　花子", "チョウカ　ハナコ", "1950-05-05", "出張申請受付", "本人"), unique()))),
+				false);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("code").asString()).isEqualTo("FILE_NAME_TOO_LONG");
+		assertThat(refused.json().get("message").asString()).contains(Integer.toString(RosterLimits.FILE_NAME));
+	}
+
+	/** The file name a browser takes from the download's Content-Disposition. */
+	private String downloadedName(long id) throws Exception {
+		HttpResponse<byte[]> download = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rosters/" + id + "/file"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder().encodeToString("clerk:demo".getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(download.statusCode()).isEqualTo(200);
+		return ContentDisposition.parse(download.headers().firstValue("Content-Disposition").orElseThrow())
+			.getFilename();
 	}
 
 	@Test
