@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -112,6 +113,25 @@ public class CaseRegistry {
 	private static final String DETAIL = """
 			SELECT c.*, %s FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
 			WHERE c.municipality_id = ?""".formatted(POSSIBLE_DUPLICATE);
+
+	/**
+	 * Which of the given case ids are cases of a completed roster of the municipality:
+	 * one query per 1,000 ids.
+	 */
+	public Set<Long> existing(long municipalityId, Collection<Long> caseIds) {
+		Set<Long> found = new HashSet<>();
+		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
+		for (int from = 0; from < ids.size(); from += 1000) {
+			found.addAll(jdbc.sql("""
+					SELECT c.id FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+					WHERE c.municipality_id = :municipality AND c.id IN (:ids)""")
+				.param("municipality", municipalityId)
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query(Long.class)
+				.list());
+		}
+		return found;
+	}
 
 	/** A case of a completed roster of the municipality, or empty. */
 	public Optional<CaseDetail> find(long municipalityId, long caseId) {

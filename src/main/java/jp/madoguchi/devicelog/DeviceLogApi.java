@@ -1,6 +1,11 @@
 package jp.madoguchi.devicelog;
 
-import java.util.List;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -8,14 +13,17 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import jp.madoguchi.errors.ApiError;
+import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
@@ -32,26 +40,61 @@ class DeviceLogApi {
 		this.receiver = receiver;
 	}
 
-	@ApiResponse(responseCode = "200", description = "accepted and duplicate events")
-	@ApiResponse(responseCode = "422", description = "the hash chain does not hold (CHAIN_BROKEN); kept as a finding",
+	@ApiResponse(responseCode = "200", description = "accepted and duplicate events, and new events of unknown cases")
+	@ApiResponse(responseCode = "400",
+			description = "empty body (BAD_DEVICE_LOG_EMPTY) or more than 5,000 lines (BAD_DEVICE_LOG_TOO_MANY)",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	@ApiResponse(responseCode = "413", description = "body over 16 MiB (DEVICE_LOG_TOO_LARGE); kept as a finding",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	@ApiResponse(responseCode = "422",
+			description = "refused (CHAIN_BROKEN with the problem, or FIELD_TOO_LONG with the field); kept as a finding",
 			content = @Content(schema = @Schema(implementation = ChainBroken.class)))
+	@RequestBody(description = "raw log lines of one workstation-day file, each followed by \\n",
+			content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
 	@PostMapping(path = "/api/device-events", consumes = { "application/x-ndjson", "text/plain", "application/json" })
 	@PreAuthorize("hasAnyRole('OPERATOR', 'WORKSTATION')")
-	ShipResult ship(@AuthenticationPrincipal StaffUser user, @RequestBody String body,
+	ShipResult ship(@AuthenticationPrincipal StaffUser user, HttpServletRequest request,
 			@RequestHeader(name = "X-Device-Log-File", required = false) String logFile,
-			@RequestHeader(name = "X-Device-Log-First-Line", required = false) Integer firstLine) {
+			@RequestHeader(name = "X-Device-Log-First-Line", required = false) Integer firstLine) throws IOException {
+		String body = readBody(request, user, logFile, firstLine);
 		return receiver.receive(user, body, logFile, firstLine);
+	}
+
+	/**
+	 * The body, refused with 413 as soon as it is known to be over the limit: from its
+	 * Content-Length before reading anything, else while counting the bytes as they
+	 * arrive (a chunked body).
+	 */
+	private String readBody(HttpServletRequest request, StaffUser user, String logFile, Integer firstLine)
+			throws IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > DeviceLogLimits.MAX_BODY_BYTES) {
+			throw receiver.tooLarge(user, logFile, firstLine);
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
+		byte[] buffer = new byte[64 * 1024];
+		try (InputStream in = request.getInputStream()) {
+			int n;
+			while ((n = in.read(buffer)) >= 0) {
+				if (bytes.size() + n > DeviceLogLimits.MAX_BODY_BYTES) {
+					throw receiver.tooLarge(user, logFile, firstLine);
+				}
+				bytes.write(buffer, 0, n);
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	@GetMapping("/api/device-log-findings")
 	@PreAuthorize("hasRole('OPERATOR')")
-	List<DeviceLogReceiver.Finding> findings(@AuthenticationPrincipal StaffUser user) {
-		return receiver.findings(user.municipalityId());
+	DeviceLogReceiver.FindingsPage findings(@AuthenticationPrincipal StaffUser user,
+			@RequestParam(name = "page", defaultValue = "0") int page) {
+		return receiver.findings(user.municipalityId(), page);
 	}
 
 	/**
 	 * A result, not an error body: the reader adapter reads {@code line} to know where
-	 * the chain broke.
+	 * the chunk was refused.
 	 */
 	@ExceptionHandler(BrokenChainException.class)
 	ResponseEntity<ChainBroken> broken(BrokenChainException e) {

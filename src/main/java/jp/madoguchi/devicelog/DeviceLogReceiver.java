@@ -1,19 +1,36 @@
 package jp.madoguchi.devicelog;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.madoguchi.audit.AuditAction;
+import jp.madoguchi.devicelog.BrokenChainException.Evidence;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.errors.Messages;
@@ -21,14 +38,16 @@ import jp.madoguchi.reader.log.ChainVerifier;
 import jp.madoguchi.tenant.StaffUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Receives shipped device-log chunks (docs/device-log.md): verifies the chain where the
- * chunk continues one the service already holds, stores each event once by its id, and
- * keeps a finding for every chunk that fails.
+ * Receives shipped device-log chunks (docs/device-log.md) and is the witness of every
+ * workstation-day's chain: it keeps the head it has accepted per workstation-day
+ * ({@code device_chain}) and who shipped each chunk ({@code device_chunk}). A chunk must
+ * continue exactly from a hash held for its workstation-day (the genesis only while
+ * nothing is held or for lines already held); an event id is stored once, and arriving
+ * again with other bytes is refused. Every refusal is kept as a finding with its
+ * evidence. Chunks of one workstation-day are serialized (a lock in this process and the
+ * chain's row lock), so identical chunks posted at once store their events exactly once.
  */
 @Service
 public class DeviceLogReceiver {
@@ -37,7 +56,10 @@ public class DeviceLogReceiver {
 
 	private static final Logger log = LoggerFactory.getLogger(DeviceLogReceiver.class);
 
-	private static final int MAX_LINES = 5_000;
+	/** Marks a value cut to fit its column in a finding. */
+	private static final String CUT = "…［以下省略］";
+
+	private static final int PAGE_SIZE = 100;
 
 	private final JdbcClient jdbc;
 
@@ -49,69 +71,372 @@ public class DeviceLogReceiver {
 
 	private final Messages messages;
 
+	private final ObjectProvider<KnownCases> knownCases;
+
+	private final ReentrantLock[] chainLocks = new ReentrantLock[64];
+
 	DeviceLogReceiver(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, AuditLog audit,
-			Messages messages) {
+			Messages messages, ObjectProvider<KnownCases> knownCases) {
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.transaction = transaction;
 		this.audit = audit;
+		this.knownCases = knownCases;
+		for (int i = 0; i < chainLocks.length; i++) {
+			chainLocks[i] = new ReentrantLock();
+		}
 	}
 
 	/**
-	 * @throws BrokenChainException when the chunk does not verify; a finding has then
-	 * been recorded
-	 * @throws ClientError when the body is empty or too long
+	 * @throws BrokenChainException when the chunk is refused; a finding has then been
+	 * recorded
+	 * @throws ClientError when the body is empty or has too many lines
 	 */
 	public ShipResult receive(StaffUser user, String body, String logFile, Integer firstLineInFile) {
-		long started = System.nanoTime();
-		List<String> lines = ChainVerifier.splitLines(body);
-		if (lines.isEmpty()) {
+		Shipper shipper = new Shipper(user, logFile, firstLineInFile);
+		if (body == null || body.isBlank()) {
 			throw ClientError.badRequest("BAD_DEVICE_LOG_EMPTY");
 		}
-		if (lines.size() > MAX_LINES) {
-			throw ClientError.badRequest("BAD_DEVICE_LOG_TOO_MANY", String.valueOf(MAX_LINES));
+		List<String> lines = ChainVerifier.splitLines(body);
+		if (lines.size() > DeviceLogLimits.MAX_LINES) {
+			throw ClientError.badRequest("BAD_DEVICE_LOG_TOO_MANY", String.valueOf(DeviceLogLimits.MAX_LINES));
 		}
-		if (logFile != null && logFile.length() > DeviceLogLimits.LOG_FILE) {
-			throw ClientError
-				.badRequest("FIELD_TOO_LONG", "X-Device-Log-File", String.valueOf(DeviceLogLimits.LOG_FILE))
-				.field("X-Device-Log-File");
+		try {
+			return receive(shipper, lines);
 		}
-		long municipalityId = user.municipalityId();
-		String expectedPrevHash = continuationPoint(municipalityId, lines.get(0));
-		if (expectedPrevHash == null) {
-			throw refuse(user, logFile, firstLineInFile, 1, "UNKNOWN_PREDECESSOR");
+		catch (BrokenChainException refused) {
+			throw record(shipper, refused);
 		}
-		ChainVerifier.Result chain = ChainVerifier.verify(lines, expectedPrevHash, 1);
-		if (!chain.intact()) {
-			throw refuse(user, logFile, firstLineInFile, chain.firstBadLine(), chain.problem().name());
-		}
-		List<Parsed> events = new ArrayList<>(lines.size());
-		String workstation = null;
-		for (int i = 0; i < lines.size(); i++) {
-			Parsed p = parse(lines.get(i), i + 1);
-			if (p == null) {
-				throw refuse(user, logFile, firstLineInFile, i + 1, "MALFORMED");
-			}
-			if (workstation != null && !workstation.equals(p.workstation)) {
-				throw refuse(user, logFile, firstLineInFile, i + 1, "MIXED_WORKSTATIONS");
-			}
-			workstation = p.workstation;
-			events.add(p);
-		}
-		String shipping = workstation;
-		if (user.boundWorkstation().filter(bound -> !bound.equals(shipping)).isPresent()) {
-			throw refuse(user, logFile, firstLineInFile, 1, "OTHER_WORKSTATION", shipping);
-		}
+	}
+
+	/**
+	 * A body over {@link DeviceLogLimits#MAX_BODY_BYTES}: kept as a finding
+	 * ({@code TOO_LARGE}) and answered 413.
+	 */
+	ClientError tooLarge(StaffUser user, String logFile, Integer firstLineInFile) {
+		String limit = String.valueOf(DeviceLogLimits.MAX_BODY_BYTES / (1024 * 1024));
+		record(new Shipper(user, logFile, firstLineInFile), refusal(0, "TOO_LARGE", Evidence.of("TOO_LARGE")));
+		return new ClientError(HttpStatus.CONTENT_TOO_LARGE, "DEVICE_LOG_TOO_LARGE", limit);
+	}
+
+	private ShipResult receive(Shipper shipper, List<String> lines) {
+		long started = System.nanoTime();
+		verifyWithin(lines);
+		List<Parsed> events = parseAll(shipper, lines);
+		Parsed first = events.get(0);
 		long verified = System.nanoTime();
-		int[] counts = transaction.execute(status -> store(user, events));
+		ReentrantLock lock = chainLocks[Math
+			.floorMod(Objects.hash(shipper.municipalityId, first.workstation, first.day), chainLocks.length)];
+		lock.lock();
+		Stored stored;
+		try {
+			long chainId = ensureChain(shipper.municipalityId, first.workstation, first.day);
+			stored = transaction.execute(status -> store(shipper, chainId, events));
+		}
+		finally {
+			lock.unlock();
+		}
 		// Counts and durations only: events name operators and cases, which stay out of
 		// the application log.
-		log.info("Device log chunk: {} events new, {} already stored; verify+parse {} ms, store {} ms", counts[0],
-				counts[1], (verified - started) / 1_000_000, (System.nanoTime() - verified) / 1_000_000);
-		audit.record(municipalityId, user.getUsername(), AuditAction.IMPORT, "device-log",
-				workstation + "/" + counts[0]);
-		return new ShipResult(counts[0], counts[1]);
+		log.info(
+				"Device log chunk: {} events new, {} already stored, {} of unknown cases; verify+parse {} ms, "
+						+ "store {} ms",
+				stored.accepted, stored.duplicates, stored.unknownCases, (verified - started) / 1_000_000,
+				(System.nanoTime() - verified) / 1_000_000);
+		if (stored.accepted > 0) {
+			audit.record(shipper.municipalityId, shipper.user.getUsername(), AuditAction.IMPORT, "device-log",
+					first.workstation + "/" + first.day + "/" + stored.accepted);
+		}
+		return new ShipResult(stored.accepted, stored.duplicates, stored.unknownCases);
+	}
+
+	/** The chain inside the chunk: every line intact and following the one before. */
+	private static void verifyWithin(List<String> lines) {
+		String start = ChainVerifier.prevHashOf(lines.get(0));
+		ChainVerifier.Result chain = ChainVerifier.verify(lines, start == null ? ChainVerifier.GENESIS : start, 1);
+		if (chain.intact()) {
+			return;
+		}
+		int k = chain.firstBadLine();
+		String line = lines.get(k - 1);
+		String problem = chain.problem().name();
+		Evidence evidence = switch (chain.problem()) {
+			case EDITED -> new Evidence(problem, null, contentHash(line), ChainVerifier.hashOf(line), null, null, null);
+			case DELETED_OR_REORDERED ->
+				new Evidence(problem, null, chain.lastHash(), ChainVerifier.prevHashOf(line), null, null, null);
+			case TORN -> Evidence.of(problem);
+		};
+		throw refusal(k, problem, evidence);
+	}
+
+	/**
+	 * The hash a line's content gives (what its {@code hash} should be), or null if it is
+	 * no link.
+	 */
+	private static String contentHash(String line) {
+		String prev = ChainVerifier.prevHashOf(line);
+		if (prev == null) {
+			return null;
+		}
+		int hashMember = line.length() - (",\"hash\":\"".length() + 64 + 2);
+		return ChainVerifier.hash(prev, line.substring(0, hashMember));
+	}
+
+	/**
+	 * Every line's members, in line order: well-formed, each value within its column, all
+	 * of the first line's workstation and day, and a workstation key's own.
+	 */
+	private static List<Parsed> parseAll(Shipper shipper, List<String> lines) {
+		List<Parsed> events = new ArrayList<>(lines.size());
+		Parsed first = null;
+		for (int i = 0; i < lines.size(); i++) {
+			int k = i + 1;
+			Parsed p = parse(lines.get(i));
+			if (p == null) {
+				throw refusal(k, "MALFORMED", Evidence.of("MALFORMED"));
+			}
+			String tooLong = p.tooLongField();
+			if (tooLong != null) {
+				throw refusal(k, "FIELD_TOO_LONG", new Evidence("FIELD_TOO_LONG", p.workstation, null, null, p.eventId,
+						p.caseRef, tooLong, tooLong, String.valueOf(limitOf(tooLong))));
+			}
+			if (first == null) {
+				first = p;
+				String own = shipper.user.boundWorkstation().orElse(null);
+				if (own != null && !own.equals(p.workstation)) {
+					throw refusal(k, "OTHER_WORKSTATION", new Evidence("OTHER_WORKSTATION", p.workstation, null,
+							p.prevHash, null, null, null, p.workstation));
+				}
+			}
+			else if (!first.workstation.equals(p.workstation)) {
+				throw refusal(k, "CHAIN_SPLICED", new Evidence("CHAIN_SPLICED_IN_CHUNK", p.workstation, p.prevHash,
+						p.prevHash, p.eventId, null, null, p.workstation, first.workstation));
+			}
+			else if (!first.day.equals(p.day)) {
+				throw refusal(k, "OTHER_DAY", new Evidence("OTHER_DAY", p.workstation, null, p.prevHash, p.eventId,
+						null, null, first.day.toString()));
+			}
+			events.add(p);
+		}
+		return events;
+	}
+
+	/** The id of the workstation-day's chain, made (holding nothing) if it is new. */
+	private long ensureChain(long municipalityId, String workstation, LocalDate day) {
+		Long id = chainId(municipalityId, workstation, day);
+		if (id != null) {
+			return id;
+		}
+		try {
+			transaction.executeWithoutResult(status -> jdbc.sql("""
+					INSERT INTO device_chain (municipality_id, workstation, log_day, head_hash, line_count)
+					VALUES (?, ?, ?, NULL, 0)""").params(municipalityId, workstation, day).update());
+		}
+		catch (DataIntegrityViolationException madeByAnotherInstance) {
+			// another service instance made it at the same moment
+		}
+		return Objects.requireNonNull(chainId(municipalityId, workstation, day));
+	}
+
+	private Long chainId(long municipalityId, String workstation, LocalDate day) {
+		return jdbc.sql("SELECT id FROM device_chain WHERE municipality_id = ? AND workstation = ? AND log_day = ?")
+			.params(municipalityId, workstation, day)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * In one transaction, under the chain's row lock: checks the chunk against what the
+	 * service holds and stores its new events.
+	 */
+	private Stored store(Shipper shipper, long chainId, List<Parsed> events) {
+		long municipalityId = shipper.municipalityId;
+		Map<String, Object> chain = jdbc.sql("SELECT head_hash, line_count FROM device_chain WHERE id = ? FOR UPDATE")
+			.param(chainId)
+			.query()
+			.singleRow();
+		String head = (String) chain.get("head_hash");
+		int lineCount = ((Number) chain.get("line_count")).intValue();
+		String running = head == null ? ChainVerifier.GENESIS : head;
+		Parsed first = events.get(0);
+		if (!first.prevHash.equals(ChainVerifier.GENESIS)) {
+			checkContinuation(municipalityId, chainId, first, running);
+		}
+		Map<String, String> held = heldLines(municipalityId, events);
+		Map<String, String> inChunk = new HashMap<>();
+		List<Parsed> fresh = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			Parsed p = events.get(i);
+			int k = i + 1;
+			String earlier = inChunk.putIfAbsent(p.eventId, p.hash);
+			if (earlier != null) {
+				throw refusal(k, "EVENT_REWRITTEN",
+						new Evidence("EVENT_REWRITTEN", p.workstation, earlier, p.hash, p.eventId, p.caseRef, null));
+			}
+			String heldLine = held.get(p.eventId);
+			if (heldLine != null) {
+				if (!heldLine.equals(p.line)) {
+					throw refusal(k, "EVENT_REWRITTEN", new Evidence("EVENT_REWRITTEN", p.workstation,
+							ChainVerifier.hashOf(heldLine), p.hash, p.eventId, p.caseRef, null));
+				}
+				continue;
+			}
+			if (!p.prevHash.equals(running)) {
+				throw refusal(k, "CHAIN_FORKED",
+						new Evidence("CHAIN_FORKED", p.workstation, running, p.prevHash, p.eventId, p.caseRef, null));
+			}
+			running = p.hash;
+			fresh.add(p);
+		}
+		if (shipper.logFileTooLong) {
+			throw refusal(0, "FIELD_TOO_LONG", new Evidence("LOG_FILE_TOO_LONG", first.workstation, null, null, null,
+					null, "X-Device-Log-File", String.valueOf(DeviceLogLimits.LOG_FILE)));
+		}
+		if (fresh.isEmpty()) {
+			return new Stored(0, events.size(), 0);
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		long chunkId = insertChunk(shipper, chainId, lineCount + 1, fresh, now);
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO device_event (municipality_id, event_id, workstation, event_time, case_ref, operator,
+				    command, outcome, card_fingerprint, prev_hash, hash, line, received_by, received_at, chain_id,
+				    chunk_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fresh, 1000, (ps, p) -> {
+			ps.setLong(1, municipalityId);
+			ps.setString(2, p.eventId);
+			ps.setString(3, p.workstation);
+			ps.setObject(4, p.time);
+			ps.setString(5, p.caseRef);
+			ps.setString(6, p.operator);
+			ps.setString(7, p.command);
+			ps.setString(8, p.outcome);
+			ps.setString(9, p.fingerprint);
+			ps.setString(10, p.prevHash);
+			ps.setString(11, p.hash);
+			ps.setString(12, p.line);
+			ps.setString(13, shipper.shippedBy);
+			ps.setTimestamp(14, now);
+			ps.setLong(15, chainId);
+			ps.setLong(16, chunkId);
+		});
+		jdbc.sql("UPDATE device_chain SET head_hash = ?, line_count = ? WHERE id = ?")
+			.params(running, lineCount + fresh.size(), chainId)
+			.update();
+		int unknown = flagUnknownCases(shipper, events, fresh);
+		return new Stored(fresh.size(), events.size() - fresh.size(), unknown);
+	}
+
+	/**
+	 * A chunk that does not start at the genesis must start from a hash this
+	 * workstation-day's chain holds.
+	 */
+	private void checkContinuation(long municipalityId, long chainId, Parsed first, String head) {
+		List<Map<String, Object>> holders = jdbc.sql("""
+				SELECT chain_id, workstation FROM device_event WHERE hash = ? AND municipality_id = ?""")
+			.params(first.prevHash, municipalityId)
+			.query()
+			.listOfRows();
+		if (holders.stream()
+			.anyMatch(row -> row.get("chain_id") != null && ((Number) row.get("chain_id")).longValue() == chainId)) {
+			return;
+		}
+		String expected = ChainVerifier.GENESIS.equals(head) ? null : head;
+		if (holders.isEmpty()) {
+			throw refusal(1, "DELETED_OR_REORDERED", new Evidence("UNKNOWN_PREDECESSOR", first.workstation, expected,
+					first.prevHash, first.eventId, first.caseRef, null));
+		}
+		String holder = (String) holders.get(0).get("workstation");
+		if (!first.workstation.equals(holder)) {
+			throw refusal(1, "CHAIN_SPLICED", new Evidence("CHAIN_SPLICED", first.workstation, expected, first.prevHash,
+					first.eventId, first.caseRef, null, holder));
+		}
+		throw refusal(1, "OTHER_DAY", new Evidence("OTHER_DAY", first.workstation, expected, first.prevHash,
+				first.eventId, first.caseRef, null, first.day.toString()));
+	}
+
+	/** The stored line of every event id of the chunk the municipality already holds. */
+	private Map<String, String> heldLines(long municipalityId, List<Parsed> events) {
+		Map<String, String> held = new HashMap<>();
+		for (int from = 0; from < events.size(); from += 1000) {
+			List<String> ids = events.subList(from, Math.min(events.size(), from + 1000))
+				.stream()
+				.map(Parsed::eventId)
+				.toList();
+			jdbc.sql("SELECT event_id, line FROM device_event WHERE municipality_id = :m AND event_id IN (:ids)")
+				.param("m", municipalityId)
+				.param("ids", ids)
+				.query((rs, n) -> held.put(rs.getString(1), rs.getString(2)))
+				.list();
+		}
+		return held;
+	}
+
+	private long insertChunk(Shipper shipper, long chainId, int firstChainLine, List<Parsed> fresh, Timestamp now) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO device_chunk (chain_id, first_chain_line, line_count, prev_hash, last_hash, shipped_by,
+				    workstation_key_id, log_file, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(chainId, firstChainLine, fresh.size(), fresh.get(0).prevHash, fresh.get(fresh.size() - 1).hash,
+					shipper.shippedBy, shipper.keyId, shipper.logFile, now)
+			.update(key, "id");
+		return Objects.requireNonNull(key.getKey()).longValue();
+	}
+
+	/**
+	 * Stored events of a case the municipality does not have: one {@code UNKNOWN_CASE}
+	 * finding per case and chunk, at the case's first line, in the chunk's transaction.
+	 */
+	private int flagUnknownCases(Shipper shipper, List<Parsed> events, List<Parsed> fresh) {
+		Map<String, Integer> firstLine = new LinkedHashMap<>();
+		Map<String, Parsed> firstEvent = new HashMap<>();
+		Set<Parsed> freshSet = Collections.newSetFromMap(new IdentityHashMap<>());
+		freshSet.addAll(fresh);
+		Map<Long, String> numeric = new HashMap<>();
+		for (int i = 0; i < events.size(); i++) {
+			Parsed p = events.get(i);
+			if (p.caseRef == null || !freshSet.contains(p)) {
+				continue;
+			}
+			if (firstLine.putIfAbsent(p.caseRef, i + 1) == null) {
+				firstEvent.put(p.caseRef, p);
+				Long id = caseNumber(p.caseRef);
+				if (id != null) {
+					numeric.put(id, p.caseRef);
+				}
+			}
+		}
+		if (firstLine.isEmpty()) {
+			return 0;
+		}
+		KnownCases cases = knownCases.getIfAvailable();
+		Set<Long> existing = cases == null ? Set.of() : cases.existing(shipper.municipalityId, numeric.keySet());
+		Set<String> known = new HashSet<>();
+		existing.forEach(id -> known.add(numeric.get(id)));
+		List<BrokenChainException> findings = new ArrayList<>();
+		firstLine.forEach((caseRef, line) -> {
+			if (!known.contains(caseRef)) {
+				Parsed p = firstEvent.get(caseRef);
+				findings.add(refusal(line, "UNKNOWN_CASE",
+						new Evidence("UNKNOWN_CASE", p.workstation, null, p.hash, p.eventId, caseRef, null, caseRef)));
+			}
+		});
+		insertFindings(shipper, findings);
+		int unknown = 0;
+		for (Parsed p : fresh) {
+			if (p.caseRef != null && !known.contains(p.caseRef)) {
+				unknown++;
+			}
+		}
+		return unknown;
+	}
+
+	private static Long caseNumber(String caseRef) {
+		if (caseRef.isEmpty() || caseRef.length() > 18 || !caseRef.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return null;
+		}
+		return Long.parseLong(caseRef);
 	}
 
 	/**
@@ -128,154 +453,242 @@ public class DeviceLogReceiver {
 			.list();
 	}
 
-	public List<Finding> findings(long municipalityId) {
-		return jdbc.sql("""
-				SELECT log_file, first_line, bad_line, problem, message, received_by, received_at
-				FROM device_log_finding WHERE municipality_id = ? ORDER BY id DESC""")
+	/** The newest findings first, {@value #PAGE_SIZE} a page ({@code page} from 0). */
+	public FindingsPage findings(long municipalityId, int page) {
+		int from = Math.max(0, page) * PAGE_SIZE;
+		long total = jdbc.sql("SELECT COUNT(*) FROM device_log_finding WHERE municipality_id = ?")
 			.param(municipalityId)
-			.query((rs, n) -> new Finding(rs.getString(1), (Integer) rs.getObject(2), rs.getInt(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
-			.list();
-	}
-
-	/**
-	 * A chunk that failed verification. {@code badLine} is 1-based in the chunk;
-	 * {@code firstLine} places it.
-	 */
-	public record Finding(String logFile, Integer firstLine, int badLine, String problem, String message,
-			String receivedBy, OffsetDateTime receivedAt) {
-	}
-
-	/**
-	 * The hash the first line must follow: the genesis for a file's first line, else a
-	 * line the service already holds (a re-sent chunk may start earlier than the last one
-	 * stored). Null when it follows nothing known.
-	 */
-	private String continuationPoint(long municipalityId, String firstLine) {
-		String prev = ChainVerifier.prevHashOf(firstLine);
-		if (prev == null) {
-			return ChainVerifier.GENESIS; // not a link at all: let the verifier name the
-											// problem
-		}
-		if (prev.equals(ChainVerifier.GENESIS)) {
-			return prev;
-		}
-		boolean known = jdbc.sql("SELECT COUNT(*) FROM device_event WHERE hash = ? AND municipality_id = ?")
-			.params(prev, municipalityId)
 			.query(Long.class)
-			.single() > 0;
-		return known ? prev : null;
+			.single();
+		List<Finding> items = jdbc.sql("""
+				SELECT log_file, first_line, bad_line, problem, message, received_by, received_at, workstation,
+				    expected_hash, received_hash, workstation_key_id, event_id, case_ref, field
+				FROM device_log_finding WHERE municipality_id = ? ORDER BY id DESC LIMIT ? OFFSET ?""")
+			.params(municipalityId, PAGE_SIZE, from)
+			.query((rs, n) -> new Finding(rs.getString(1), (Integer) rs.getObject(2), rs.getInt(3),
+					lineInFile((Integer) rs.getObject(2), rs.getInt(3)), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getString(9),
+					rs.getString(10), rs.getObject(11) == null ? null : rs.getLong(11), rs.getString(12),
+					rs.getString(13), rs.getString(14)))
+			.list();
+		return new FindingsPage(items, Math.max(0, page), PAGE_SIZE, total);
+	}
+
+	/** The line in the log file, when the adapter said where the chunk began. */
+	private static Integer lineInFile(Integer firstLine, int badLine) {
+		return firstLine == null || badLine <= 0 ? null : firstLine + badLine - 1;
+	}
+
+	/** One page of findings, newest first. */
+	public record FindingsPage(List<Finding> findings, int page, int pageSize, long total) {
+
+		public boolean hasNext() {
+			return (long) (page + 1) * pageSize < total;
+		}
+
 	}
 
 	/**
-	 * Records the finding and returns the refusal; the text is the catalogue's
-	 * {@code CHAIN_BROKEN_<problem>} for the line.
+	 * A refused chunk, or a stored event of an unknown case. {@code badLine} is 1-based
+	 * in the chunk (0: the request itself); {@code firstLine} (the adapter's
+	 * X-Device-Log-First-Line) places it in the file. {@code expectedHash} is what the
+	 * service expected at that line (the content's own hash for EDITED, the previous
+	 * line's hash for DELETED_OR_REORDERED, the chain's head for CHAIN_FORKED and
+	 * CHAIN_SPLICED, the stored line's hash for EVENT_REWRITTEN), {@code receivedHash}
+	 * what the line carried. {@code receivedBy} is the username, or
+	 * {@code workstation:<name>} with {@code workstationKeyId} for a key.
 	 */
-	private BrokenChainException refuse(StaffUser user, String logFile, Integer firstLine, int badLine, String problem,
-			String... details) {
-		Object[] args = new Object[details.length + 1];
-		args[0] = String.valueOf(badLine);
-		System.arraycopy(details, 0, args, 1, details.length);
-		String message = this.messages.text("CHAIN_BROKEN_" + problem, args);
-		String problemName = "UNKNOWN_PREDECESSOR".equals(problem) ? ChainVerifier.Problem.DELETED_OR_REORDERED.name()
-				: problem;
-		transaction.executeWithoutResult(status -> jdbc.sql("""
-				INSERT INTO device_log_finding (municipality_id, log_file, first_line, bad_line, problem, message,
-				    received_by, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(user.municipalityId(), logFile, firstLine, badLine, problemName, message, user.getUsername(),
-					OffsetDateTime.now(ZoneOffset.UTC))
-			.update());
-		return new BrokenChainException(badLine, problemName, message);
+	public record Finding(String logFile, Integer firstLine, int badLine, Integer lineInFile, String problem,
+			String message, String receivedBy, OffsetDateTime receivedAt, String workstation, String expectedHash,
+			String receivedHash, Long workstationKeyId, String eventId, String caseRef, String field) {
 	}
 
-	private int[] store(StaffUser user, List<Parsed> events) {
-		Set<String> known = new HashSet<>();
-		for (int from = 0; from < events.size(); from += 1000) {
-			List<String> ids = events.subList(from, Math.min(events.size(), from + 1000))
-				.stream()
-				.map(Parsed::eventId)
-				.toList();
-			known.addAll(jdbc.sql("SELECT event_id FROM device_event WHERE event_id IN (:ids)")
-				.param("ids", ids)
-				.query(String.class)
-				.list());
+	private static BrokenChainException refusal(int line, String problem, Evidence evidence) {
+		return new BrokenChainException(line, problem, evidence, problem);
+	}
+
+	/** Keeps the refusal as a finding and returns it with the catalogue's text. */
+	private BrokenChainException record(Shipper shipper, BrokenChainException refused) {
+		transaction.executeWithoutResult(status -> insertFindings(shipper, List.of(refused)));
+		return worded(refused);
+	}
+
+	private BrokenChainException worded(BrokenChainException e) {
+		Evidence evidence = e.evidence();
+		Object[] args = new Object[evidence.messageArgs().length + 1];
+		args[0] = String.valueOf(e.line());
+		for (int i = 0; i < evidence.messageArgs().length; i++) {
+			args[i + 1] = fit(String.valueOf(evidence.messageArgs()[i]), 200);
 		}
-		List<Parsed> fresh = new ArrayList<>();
-		Set<String> seen = new HashSet<>(known);
-		for (Parsed p : events) {
-			if (seen.add(p.eventId)) {
-				fresh.add(p);
-			}
+		String message = fit(messages.text("CHAIN_BROKEN_" + evidence.messageKey(), args),
+				DeviceLogLimits.FINDING_MESSAGE);
+		return new BrokenChainException(e.line(), e.problem(), evidence, message);
+	}
+
+	private void insertFindings(Shipper shipper, List<BrokenChainException> findings) {
+		if (findings.isEmpty()) {
+			return;
 		}
-		Timestamp now = Timestamp.from(Instant.now());
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		List<BrokenChainException> worded = findings.stream().map(this::worded).toList();
 		jdbcTemplate.batchUpdate("""
-				INSERT INTO device_event (municipality_id, event_id, workstation, event_time, case_ref, operator,
-				    command, outcome, card_fingerprint, prev_hash, hash, line, received_by, received_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fresh, 1000, (ps, p) -> {
-			ps.setLong(1, user.municipalityId());
-			ps.setString(2, p.eventId);
-			ps.setString(3, p.workstation);
-			ps.setObject(4, p.time);
-			ps.setString(5, p.caseRef);
-			ps.setString(6, p.operator);
-			ps.setString(7, p.command);
-			ps.setString(8, p.outcome);
-			ps.setString(9, p.fingerprint);
-			ps.setString(10, p.prevHash);
-			ps.setString(11, p.hash);
-			ps.setString(12, p.line);
-			ps.setString(13, user.getUsername());
-			ps.setTimestamp(14, now);
+				INSERT INTO device_log_finding (municipality_id, log_file, first_line, bad_line, problem, message,
+				    received_by, received_at, workstation, expected_hash, received_hash, workstation_key_id, event_id,
+				    case_ref, field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", worded, 1000, (ps, f) -> {
+			Evidence e = f.evidence();
+			ps.setLong(1, shipper.municipalityId);
+			ps.setString(2, shipper.logFile);
+			ps.setObject(3, shipper.firstLine);
+			ps.setInt(4, f.line());
+			ps.setString(5, f.problem());
+			ps.setString(6, f.getMessage());
+			ps.setString(7, shipper.shippedBy);
+			ps.setObject(8, now);
+			ps.setString(9, fit(e.workstation(), DeviceLogLimits.WORKSTATION));
+			ps.setString(10, hash(e.expectedHash()));
+			ps.setString(11, hash(e.receivedHash()));
+			ps.setObject(12, shipper.keyId);
+			ps.setString(13, fit(e.eventId(), DeviceLogLimits.EVENT_ID));
+			ps.setString(14, fit(e.caseRef(), DeviceLogLimits.CASE_REF));
+			ps.setString(15, fit(e.field(), DeviceLogLimits.FINDING_FIELD));
 		});
-		return new int[] { fresh.size(), events.size() - fresh.size() };
 	}
 
-	private static Parsed parse(String line, int number) {
+	private static String hash(String value) {
+		return value != null && value.length() == DeviceLogLimits.HASH ? value : null;
+	}
+
+	/**
+	 * The value cut to {@code max} characters with a visible marker when longer: a
+	 * finding never fails on its evidence.
+	 */
+	static String fit(String value, int max) {
+		if (value == null || value.length() <= max) {
+			return value;
+		}
+		int keep = max - CUT.length();
+		if (Character.isHighSurrogate(value.charAt(keep - 1))) {
+			keep--;
+		}
+		return value.substring(0, keep) + CUT;
+	}
+
+	private static int limitOf(String field) {
+		return switch (field) {
+			case "eventId" -> DeviceLogLimits.EVENT_ID;
+			case "workstation" -> DeviceLogLimits.WORKSTATION;
+			case "caseId" -> DeviceLogLimits.CASE_REF;
+			case "operator" -> DeviceLogLimits.OPERATOR;
+			case "command" -> DeviceLogLimits.COMMAND;
+			case "outcome" -> DeviceLogLimits.OUTCOME;
+			case "card.fingerprint" -> DeviceLogLimits.HASH;
+			default -> DeviceLogLimits.LINE;
+		};
+	}
+
+	private static Parsed parse(String line) {
 		try {
 			JsonNode n = JSON.readTree(line);
-			JsonNode card = n.get("card");
-			String fingerprint = card != null && card.isObject() && card.hasNonNull("fingerprint")
-					? card.get("fingerprint").asString() : null;
-			String eventId = text(n, "eventId");
-			String time = text(n, "time");
-			String command = text(n, "command");
-			String outcome = text(n, "outcome");
-			if (eventId == null || time == null || command == null || outcome == null) {
+			if (n == null || !n.isObject()) {
 				return null;
 			}
-			Parsed p = new Parsed(eventId, OffsetDateTime.parse(time), textOr(n, "workstation", ""), text(n, "caseId"),
-					text(n, "operator"), command, outcome, fingerprint, text(n, "prevHash"), text(n, "hash"), line);
-			return p.fits() ? p : null;
+			JsonNode card = n.get("card");
+			String fingerprint = card != null && card.isObject() ? text(card, "fingerprint") : null;
+			String eventId = text(n, "eventId");
+			String time = text(n, "time");
+			String workstation = text(n, "workstation");
+			String command = text(n, "command");
+			String outcome = text(n, "outcome");
+			if (eventId == null || eventId.isEmpty() || time == null || time.length() > 64 || workstation == null
+					|| command == null || outcome == null) {
+				return null;
+			}
+			OffsetDateTime at = OffsetDateTime.parse(time);
+			return new Parsed(eventId, at, at.toLocalDate(), workstation, text(n, "caseId"), text(n, "operator"),
+					command, outcome, fingerprint, ChainVerifier.prevHashOf(line), ChainVerifier.hashOf(line), line);
 		}
 		catch (RuntimeException e) {
 			return null;
 		}
 	}
 
+	/**
+	 * A string member's value; null when absent or null; a non-string makes it malformed.
+	 */
 	private static String text(JsonNode n, String field) {
 		JsonNode v = n.get(field);
-		return v == null || v.isNull() ? null : v.asString();
+		if (v == null || v.isNull()) {
+			return null;
+		}
+		if (!v.isString()) {
+			throw new IllegalArgumentException("not a string: " + field);
+		}
+		return v.asString();
 	}
 
-	private static String textOr(JsonNode n, String field, String fallback) {
-		String v = text(n, field);
-		return v == null ? fallback : v;
+	/** Who shipped a chunk, as its rows and findings record it. */
+	private static final class Shipper {
+
+		final StaffUser user;
+
+		final long municipalityId;
+
+		final String shippedBy;
+
+		final Long keyId;
+
+		final String logFile;
+
+		final boolean logFileTooLong;
+
+		final Integer firstLine;
+
+		Shipper(StaffUser user, String logFile, Integer firstLine) {
+			this.user = user;
+			this.municipalityId = user.municipalityId();
+			this.shippedBy = fit(user.getUsername(), DeviceLogLimits.SHIPPED_BY);
+			this.keyId = user.workstationKeyId().orElse(null);
+			this.logFileTooLong = logFile != null && logFile.length() > DeviceLogLimits.LOG_FILE;
+			this.logFile = fit(logFile, DeviceLogLimits.LOG_FILE);
+			this.firstLine = firstLine;
+		}
+
 	}
 
-	private record Parsed(String eventId, OffsetDateTime time, String workstation, String caseRef, String operator,
-			String command, String outcome, String fingerprint, String prevHash, String hash, String line) {
+	private record Stored(int accepted, int duplicates, int unknownCases) {
+	}
 
-		/**
-		 * Every value fits its column ({@link DeviceLogLimits}): never a database error.
-		 */
-		boolean fits() {
-			return eventId.length() <= DeviceLogLimits.EVENT_ID && workstation.length() <= DeviceLogLimits.WORKSTATION
-					&& (caseRef == null || caseRef.length() <= DeviceLogLimits.CASE_REF)
-					&& (operator == null || operator.length() <= DeviceLogLimits.OPERATOR)
-					&& command.length() <= DeviceLogLimits.COMMAND && outcome.length() <= DeviceLogLimits.OUTCOME
-					&& (fingerprint == null || fingerprint.length() <= DeviceLogLimits.HASH)
-					&& (prevHash == null || prevHash.length() <= DeviceLogLimits.HASH)
-					&& (hash == null || hash.length() <= DeviceLogLimits.HASH) && line.length() <= DeviceLogLimits.LINE;
+	private record Parsed(String eventId, OffsetDateTime time, LocalDate day, String workstation, String caseRef,
+			String operator, String command, String outcome, String fingerprint, String prevHash, String hash,
+			String line) {
+
+		/** The first member wider than its column ({@link DeviceLogLimits}), or null. */
+		String tooLongField() {
+			if (eventId.length() > DeviceLogLimits.EVENT_ID) {
+				return "eventId";
+			}
+			if (workstation.length() > DeviceLogLimits.WORKSTATION) {
+				return "workstation";
+			}
+			if (caseRef != null && caseRef.length() > DeviceLogLimits.CASE_REF) {
+				return "caseId";
+			}
+			if (operator != null && operator.length() > DeviceLogLimits.OPERATOR) {
+				return "operator";
+			}
+			if (command.length() > DeviceLogLimits.COMMAND) {
+				return "command";
+			}
+			if (outcome.length() > DeviceLogLimits.OUTCOME) {
+				return "outcome";
+			}
+			if (fingerprint != null && fingerprint.length() > DeviceLogLimits.HASH) {
+				return "card.fingerprint";
+			}
+			if (line.length() > DeviceLogLimits.LINE) {
+				return "line";
+			}
+			return null;
 		}
 	}
 

@@ -24,16 +24,19 @@ public class StaffUser extends User {
 
 	private final String workstation;
 
+	private final Long workstationKeyId;
+
 	private final boolean mustChangePassword;
 
 	StaffUser(long id, String username, String passwordHash, boolean enabled, boolean mustChangePassword,
 			long municipalityId, String municipalityName, String displayName, Set<Role> roles) {
 		this(id, username, passwordHash, enabled, mustChangePassword, municipalityId, municipalityName, displayName,
-				roles, null);
+				roles, null, null);
 	}
 
 	private StaffUser(long id, String username, String passwordHash, boolean enabled, boolean mustChangePassword,
-			long municipalityId, String municipalityName, String displayName, Set<Role> roles, String workstation) {
+			long municipalityId, String municipalityName, String displayName, Set<Role> roles, String workstation,
+			Long workstationKeyId) {
 		super(username, passwordHash, enabled, true, true, true, authorities(roles));
 		this.id = id;
 		this.mustChangePassword = mustChangePassword;
@@ -42,15 +45,24 @@ public class StaffUser extends User {
 		this.displayName = displayName;
 		this.roles = Set.copyOf(roles);
 		this.workstation = workstation;
+		this.workstationKeyId = workstationKeyId;
 	}
 
 	/**
 	 * A counter PC signed in with its workstation key: it may ship that workstation's
 	 * device log, nothing else.
 	 */
-	static StaffUser workstation(long municipalityId, String municipalityName, String workstation) {
+	static StaffUser workstation(long municipalityId, String municipalityName, String workstation, long keyId) {
 		return new StaffUser(0, "workstation:" + workstation, "", true, false, municipalityId, municipalityName,
-				workstation, Set.of(Role.WORKSTATION), workstation);
+				workstation, Set.of(Role.WORKSTATION), workstation, keyId);
+	}
+
+	/**
+	 * The id of the workstation key this sign-in used (workstation_key.id); empty for a
+	 * person.
+	 */
+	public Optional<Long> workstationKeyId() {
+		return Optional.ofNullable(workstationKeyId);
 	}
 
 	/**

@@ -83,10 +83,10 @@ public class WorkstationKeys {
 	Optional<StaffUser> authenticate(String key) {
 		return jdbc
 			.sql("""
-					SELECT k.workstation, m.id, m.name FROM workstation_key k JOIN municipality m ON m.id = k.municipality_id
+					SELECT k.workstation, m.id, m.name, k.id FROM workstation_key k JOIN municipality m ON m.id = k.municipality_id
 					WHERE k.key_sha256 = ? AND k.revoked_at IS NULL""")
 			.param(sha256(key))
-			.query((rs, n) -> StaffUser.workstation(rs.getLong(2), rs.getString(3), rs.getString(1)))
+			.query((rs, n) -> StaffUser.workstation(rs.getLong(2), rs.getString(3), rs.getString(1), rs.getLong(4)))
 			.optional();
 	}
 

@@ -112,7 +112,7 @@ class DeviceLogShippingTest {
 		Result shipped = ship();
 		assertThat(shipped.exit()).as(shipped.output()).isEqualTo(14);
 
-		JsonNode findings = operator.get("/api/device-log-findings").json();
+		JsonNode findings = operator.get("/api/device-log-findings").json().get("findings");
 		assertThat(findings.size()).isGreaterThanOrEqualTo(5);
 		assertThat(findings.toString()).contains("EDITED", "DELETED_OR_REORDERED");
 		// Nothing of the tampered logs was stored.

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -119,6 +120,21 @@ public final class ApiClient {
 			.header("Authorization", authorization)
 			.header("Content-Type", "application/x-ndjson")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	/** An ndjson post with extra headers, e.g. the adapter's X-Device-Log-File. */
+	public Response postNdjson(String path, String body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/x-ndjson")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		headers.forEach(request::header);
+		return send(request);
+	}
+
+	/** The Authorization header value this client sends. */
+	public String authorization() {
+		return authorization;
 	}
 
 	public Response post(String path, String contentType, byte[] body) {
