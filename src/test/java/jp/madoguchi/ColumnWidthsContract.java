@@ -74,6 +74,20 @@ abstract class ColumnWidthsContract {
 		limits.put("device_event.line", DeviceLogLimits.LINE);
 		limits.put("device_log_finding.log_file", DeviceLogLimits.LOG_FILE);
 		limits.put("device_log_finding.message", DeviceLogLimits.FINDING_MESSAGE);
+		limits.put("device_log_finding.received_by", DeviceLogLimits.SHIPPED_BY);
+		limits.put("device_log_finding.workstation", DeviceLogLimits.WORKSTATION);
+		limits.put("device_log_finding.event_id", DeviceLogLimits.EVENT_ID);
+		limits.put("device_log_finding.case_ref", DeviceLogLimits.CASE_REF);
+		limits.put("device_log_finding.field", DeviceLogLimits.FINDING_FIELD);
+		limits.put("device_log_finding.expected_hash", DeviceLogLimits.HASH);
+		limits.put("device_log_finding.received_hash", DeviceLogLimits.HASH);
+		limits.put("device_event.received_by", DeviceLogLimits.SHIPPED_BY);
+		limits.put("device_chain.workstation", DeviceLogLimits.WORKSTATION);
+		limits.put("device_chain.head_hash", DeviceLogLimits.HASH);
+		limits.put("device_chunk.shipped_by", DeviceLogLimits.SHIPPED_BY);
+		limits.put("device_chunk.log_file", DeviceLogLimits.LOG_FILE);
+		limits.put("device_chunk.prev_hash", DeviceLogLimits.HASH);
+		limits.put("device_chunk.last_hash", DeviceLogLimits.HASH);
 
 		Map<String, Integer> actual = new LinkedHashMap<>();
 		try (Connection c = this.dataSource.getConnection()) {

@@ -37,9 +37,10 @@ class MessageCatalogueTest {
 			Pattern.compile("\\.text\\(\\s*\"([A-Z][A-Z0-9_]+)\"\\s*[,)]"));
 
 	/**
-	 * Chain refusals: {@code refuse(…, "PROBLEM")} reads {@code CHAIN_BROKEN_PROBLEM}.
+	 * Device-log refusals and findings: {@code new Evidence("KEY", …)} and
+	 * {@code Evidence.of("KEY")} read {@code CHAIN_BROKEN_KEY}.
 	 */
-	private static final Pattern CHAIN = Pattern.compile("refuse\\([^;]*?\"([A-Z][A-Z_]+)\"");
+	private static final Pattern CHAIN = Pattern.compile("(?:new Evidence\\(|Evidence\\.of\\()\\s*\"([A-Z][A-Z_]+)\"");
 
 	private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
 
