@@ -54,3 +54,6 @@ WHERE line LIKE '{"eventId":"____________________________________","time":"____-
 
 UPDATE device_chain SET head_hash = (SELECT MIN(e.hash) FROM device_event e WHERE e.chain_id = device_chain.id
     AND NOT EXISTS (SELECT 1 FROM device_event n WHERE n.chain_id = e.chain_id AND n.prev_hash = e.hash));
+
+-- An event naming a case the municipality does not have: stored, flagged for the reconciliation (UNKNOWN_CASE).
+ALTER TABLE device_event ADD COLUMN unknown_case BOOLEAN DEFAULT FALSE NOT NULL;

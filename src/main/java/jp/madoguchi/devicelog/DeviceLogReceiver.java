@@ -6,11 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -297,13 +294,17 @@ public class DeviceLogReceiver {
 		if (fresh.isEmpty()) {
 			return new Stored(0, events.size(), 0);
 		}
+		Set<String> unknownCases = unknownCases(municipalityId, fresh);
+		for (Parsed p : fresh) {
+			p.unknownCase = p.caseRef != null && unknownCases.contains(p.caseRef);
+		}
 		Timestamp now = Timestamp.from(Instant.now());
 		long chunkId = insertChunk(shipper, chainId, lineCount + 1, fresh, now);
 		jdbcTemplate.batchUpdate("""
 				INSERT INTO device_event (municipality_id, event_id, workstation, event_time, case_ref, operator,
 				    command, outcome, card_fingerprint, prev_hash, hash, line, received_by, received_at, chain_id,
-				    chunk_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fresh, 1000, (ps, p) -> {
+				    chunk_id, unknown_case)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fresh, 1000, (ps, p) -> {
 			ps.setLong(1, municipalityId);
 			ps.setString(2, p.eventId);
 			ps.setString(3, p.workstation);
@@ -320,11 +321,12 @@ public class DeviceLogReceiver {
 			ps.setTimestamp(14, now);
 			ps.setLong(15, chainId);
 			ps.setLong(16, chunkId);
+			ps.setBoolean(17, p.unknownCase);
 		});
 		jdbc.sql("UPDATE device_chain SET head_hash = ?, line_count = ? WHERE id = ?")
 			.params(running, lineCount + fresh.size(), chainId)
 			.update();
-		int unknown = flagUnknownCases(shipper, events, fresh);
+		int unknown = flagUnknownCases(shipper, events, unknownCases);
 		return new Stored(fresh.size(), events.size() - fresh.size(), unknown);
 	}
 
@@ -385,51 +387,56 @@ public class DeviceLogReceiver {
 	}
 
 	/**
-	 * Stored events of a case the municipality does not have: one {@code UNKNOWN_CASE}
-	 * finding per case and chunk, at the case's first line, in the chunk's transaction.
+	 * The case ids of the new events that are not cases of the municipality: one question
+	 * to the cases module per chunk.
 	 */
-	private int flagUnknownCases(Shipper shipper, List<Parsed> events, List<Parsed> fresh) {
-		Map<String, Integer> firstLine = new LinkedHashMap<>();
-		Map<String, Parsed> firstEvent = new HashMap<>();
-		Set<Parsed> freshSet = Collections.newSetFromMap(new IdentityHashMap<>());
-		freshSet.addAll(fresh);
+	private Set<String> unknownCases(long municipalityId, List<Parsed> fresh) {
+		Set<String> refs = new HashSet<>();
 		Map<Long, String> numeric = new HashMap<>();
-		for (int i = 0; i < events.size(); i++) {
-			Parsed p = events.get(i);
-			if (p.caseRef == null || !freshSet.contains(p)) {
-				continue;
-			}
-			if (firstLine.putIfAbsent(p.caseRef, i + 1) == null) {
-				firstEvent.put(p.caseRef, p);
+		for (Parsed p : fresh) {
+			if (p.caseRef != null && refs.add(p.caseRef)) {
 				Long id = caseNumber(p.caseRef);
 				if (id != null) {
 					numeric.put(id, p.caseRef);
 				}
 			}
 		}
-		if (firstLine.isEmpty()) {
-			return 0;
+		if (refs.isEmpty()) {
+			return refs;
 		}
 		KnownCases cases = knownCases.getIfAvailable();
-		Set<Long> existing = cases == null ? Set.of() : cases.existing(shipper.municipalityId, numeric.keySet());
-		Set<String> known = new HashSet<>();
-		existing.forEach(id -> known.add(numeric.get(id)));
-		List<BrokenChainException> findings = new ArrayList<>();
-		firstLine.forEach((caseRef, line) -> {
-			if (!known.contains(caseRef)) {
-				Parsed p = firstEvent.get(caseRef);
-				findings.add(refusal(line, "UNKNOWN_CASE",
-						new Evidence("UNKNOWN_CASE", p.workstation, null, p.hash, p.eventId, caseRef, null, caseRef)));
-			}
-		});
-		insertFindings(shipper, findings);
-		int unknown = 0;
-		for (Parsed p : fresh) {
-			if (p.caseRef != null && !known.contains(p.caseRef)) {
-				unknown++;
+		Set<Long> existing = cases == null ? Set.of() : cases.existing(municipalityId, numeric.keySet());
+		existing.forEach(id -> refs.remove(numeric.get(id)));
+		return refs;
+	}
+
+	/**
+	 * One {@code UNKNOWN_CASE} finding per chunk that stored events of unknown cases, at
+	 * the first such line; the events themselves carry the flag
+	 * ({@code device_event.unknown_case}) for the reconciliation.
+	 */
+	private int flagUnknownCases(Shipper shipper, List<Parsed> events, Set<String> unknown) {
+		if (unknown.isEmpty()) {
+			return 0;
+		}
+		int count = 0;
+		int firstLine = 0;
+		Parsed first = null;
+		for (int i = 0; i < events.size(); i++) {
+			Parsed p = events.get(i);
+			if (p.unknownCase) {
+				count++;
+				if (first == null) {
+					first = p;
+					firstLine = i + 1;
+				}
 			}
 		}
-		return unknown;
+		insertFindings(shipper,
+				List.of(refusal(firstLine, "UNKNOWN_CASE",
+						new Evidence("UNKNOWN_CASE", first.workstation, null, first.hash, first.eventId, first.caseRef,
+								null, first.caseRef, String.valueOf(count), String.valueOf(unknown.size())))));
+		return count;
 	}
 
 	private static Long caseNumber(String caseRef) {
@@ -658,9 +665,54 @@ public class DeviceLogReceiver {
 	private record Stored(int accepted, int duplicates, int unknownCases) {
 	}
 
-	private record Parsed(String eventId, OffsetDateTime time, LocalDate day, String workstation, String caseRef,
-			String operator, String command, String outcome, String fingerprint, String prevHash, String hash,
-			String line) {
+	/** One line's members; {@code unknownCase} is set when the chunk is stored. */
+	private static final class Parsed {
+
+		final String eventId;
+
+		final OffsetDateTime time;
+
+		final LocalDate day;
+
+		final String workstation;
+
+		final String caseRef;
+
+		final String operator;
+
+		final String command;
+
+		final String outcome;
+
+		final String fingerprint;
+
+		final String prevHash;
+
+		final String hash;
+
+		final String line;
+
+		boolean unknownCase;
+
+		Parsed(String eventId, OffsetDateTime time, LocalDate day, String workstation, String caseRef, String operator,
+				String command, String outcome, String fingerprint, String prevHash, String hash, String line) {
+			this.eventId = eventId;
+			this.time = time;
+			this.day = day;
+			this.workstation = workstation;
+			this.caseRef = caseRef;
+			this.operator = operator;
+			this.command = command;
+			this.outcome = outcome;
+			this.fingerprint = fingerprint;
+			this.prevHash = prevHash;
+			this.hash = hash;
+			this.line = line;
+		}
+
+		String eventId() {
+			return eventId;
+		}
 
 		/** The first member wider than its column ({@link DeviceLogLimits}), or null. */
 		String tooLongField() {
@@ -690,6 +742,7 @@ public class DeviceLogReceiver {
 			}
 			return null;
 		}
+
 	}
 
 }
