@@ -29,7 +29,7 @@ ALTER TABLE device_event ADD COLUMN chain_id BIGINT;
 ALTER TABLE device_event ADD COLUMN chunk_id BIGINT;
 -- An event id is unique within its municipality (it was unique across all of them).
 ALTER TABLE device_event DROP CONSTRAINT device_event_once;
-ALTER TABLE device_event ADD CONSTRAINT device_event_once UNIQUE (municipality_id, event_id);
+ALTER TABLE device_event ADD CONSTRAINT device_event_once UNIQUE (event_id, municipality_id);
 
 -- The evidence of a finding.
 ALTER TABLE device_log_finding ADD COLUMN workstation VARCHAR(200);

@@ -51,13 +51,28 @@ class DeviceLogApi {
 			content = @Content(schema = @Schema(implementation = ChainBroken.class)))
 	@RequestBody(description = "raw log lines of one workstation-day file, each followed by \\n",
 			content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
-	@PostMapping(path = "/api/device-events", consumes = { "application/x-ndjson", "text/plain", "application/json" })
+	@PostMapping(path = "/api/device-events")
 	@PreAuthorize("hasAnyRole('OPERATOR', 'WORKSTATION')")
 	ShipResult ship(@AuthenticationPrincipal StaffUser user, HttpServletRequest request,
 			@RequestHeader(name = "X-Device-Log-File", required = false) String logFile,
-			@RequestHeader(name = "X-Device-Log-First-Line", required = false) Integer firstLine) throws IOException {
+			@RequestHeader(name = "X-Device-Log-First-Line", required = false) String firstLineHeader)
+			throws IOException {
+		Integer firstLine = lineNumber(firstLineHeader);
 		String body = readBody(request, user, logFile, firstLine);
 		return receiver.receive(user, body, logFile, firstLine);
+	}
+
+	/**
+	 * The adapter's X-Device-Log-First-Line, informative only: a value that is no
+	 * positive number is taken as absent, so that it never costs a chunk its finding.
+	 */
+	private static Integer lineNumber(String header) {
+		if (header == null || header.isEmpty() || header.length() > 9
+				|| !header.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return null;
+		}
+		int line = Integer.parseInt(header);
+		return line > 0 ? line : null;
 	}
 
 	/**

@@ -627,8 +627,9 @@ public class DeviceLogReceiver {
 		if (v == null || v.isNull()) {
 			return null;
 		}
-		if (!v.isString()) {
-			throw new IllegalArgumentException("not a string: " + field);
+		if (!v.isString() || v.asString().indexOf('\0') >= 0) {
+			// a NUL is valid JSON but no database text
+			throw new IllegalArgumentException("not a storable string: " + field);
 		}
 		return v.asString();
 	}

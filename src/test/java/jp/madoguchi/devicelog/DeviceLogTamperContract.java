@@ -233,6 +233,29 @@ abstract class DeviceLogTamperContract {
 	}
 
 	@Test
+	void aTamperedChunkInAnOtherwiseMalformedRequestIsStillKept() {
+		List<String> lines = DeviceLogs.chain(workstation, Long.toString(caseId), "NOT_LOCKED", "LOCKED");
+		List<String> broken = new ArrayList<>(lines);
+		broken.set(1, broken.get(1).replace("\"LOCKED\"", "\"NOT_LOCKED\""));
+		var r = operator.postNdjson("/api/device-events", DeviceLogs.body(broken),
+				Map.of("X-Device-Log-First-Line", "zwei", "X-Device-Log-File", workstation + "_odd.jsonl"));
+		assertRefused(r, 2, "EDITED");
+		JsonNode finding = finding("EDITED");
+		assertThat(finding.get("logFile").asString()).isEqualTo(workstation + "_odd.jsonl");
+		assertThat(finding.has("firstLine")).isFalse();
+
+		var octets = operator.post("/api/device-events", "application/octet-stream",
+				DeviceLogs.body(broken).getBytes(StandardCharsets.UTF_8));
+		assertRefused(octets, 2, "EDITED");
+
+		// A NUL is valid JSON but no database text: malformed, never a database error.
+		List<String> nul = new ArrayList<>(lines);
+		nul.set(1, nul.get(1).replace("\"operator\":\"staff-1\"", "\"operator\":\"staff\\u0000-1\""));
+		assertRefused(operator.postNdjson("/api/device-events", DeviceLogs.body(reseal(nul))), 2, "MALFORMED");
+		assertThat(events()).isEmpty();
+	}
+
+	@Test
 	void identicalChunksPostedAtOnceAreStoredOnce() throws Exception {
 		List<String> lines = DeviceLogs.chain(workstation, Long.toString(caseId), "READ", "NOT_LOCKED", "LOCKED");
 		String body = DeviceLogs.body(lines);
