@@ -130,7 +130,7 @@ abstract class DeviceLogTamperContract {
 		var response = session.get("/devicelog/findings");
 		assertThat(response.statusCode()).isEqualTo(200);
 		String page = response.body();
-		assertThat(page).contains("EVENT_REWRITTEN", ChainVerifier.hashOf(genuine.get(1)),
+		assertThat(page).contains("受信済みの記録の書き換え", ChainVerifier.hashOf(genuine.get(1)),
 				ChainVerifier.hashOf(rewritten.get(1)), "受信済みの記録と同じIDで内容が異なります");
 	}
 

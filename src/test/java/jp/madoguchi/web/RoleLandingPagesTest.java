@@ -196,7 +196,8 @@ class RoleLandingPagesTest {
 		browser.open("/");
 		browser.clickAndWaitForNewPage(By.id("link-findings"));
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("読取記録の検証結果");
-		assertThat(browser.text(By.cssSelector("#findings thead"))).contains("受信日時", "送信者", "問題の行", "内容");
+		assertThat(browser.text(By.cssSelector("#findings thead"))).contains("受信日時", "送信者", "問題の行", "内容",
+				"ハッシュ（期待／受取）");
 		assertThat(browser.text(By.cssSelector("#findings tbody"))).contains("記録の内容が書き換えられています").contains("operator");
 		browser.screenshot("devicelog-findings");
 
