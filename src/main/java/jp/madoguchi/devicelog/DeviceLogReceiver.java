@@ -158,11 +158,17 @@ public class DeviceLogReceiver {
 		int k = chain.firstBadLine();
 		String line = lines.get(k - 1);
 		String problem = chain.problem().name();
+		Parsed readable = parse(line);
+		Parsed named = readable != null ? readable : parse(lines.get(0));
+		String workstation = named == null ? null : named.workstation;
+		String eventId = readable == null ? null : readable.eventId;
+		String caseRef = readable == null ? null : readable.caseRef;
 		Evidence evidence = switch (chain.problem()) {
-			case EDITED -> new Evidence(problem, null, contentHash(line), ChainVerifier.hashOf(line), null, null, null);
-			case DELETED_OR_REORDERED ->
-				new Evidence(problem, null, chain.lastHash(), ChainVerifier.prevHashOf(line), null, null, null);
-			case TORN -> Evidence.of(problem);
+			case EDITED -> new Evidence(problem, workstation, contentHash(line), ChainVerifier.hashOf(line), eventId,
+					caseRef, null);
+			case DELETED_OR_REORDERED -> new Evidence(problem, workstation, chain.lastHash(),
+					ChainVerifier.prevHashOf(line), eventId, caseRef, null);
+			case TORN -> new Evidence(problem, workstation, null, null, null, null, null);
 		};
 		throw refusal(k, problem, evidence);
 	}

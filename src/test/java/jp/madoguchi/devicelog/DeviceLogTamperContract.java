@@ -221,6 +221,9 @@ abstract class DeviceLogTamperContract {
 			.endsWith("［以下省略］");
 		assertThat(finding.get("lineInFile").asInt()).isEqualTo(8);
 		assertThat(finding.get("receivedHash").asString()).isEqualTo(ChainVerifier.hashOf(broken.get(1)));
+		assertThat(finding.get("workstation").asString()).isEqualTo(workstation);
+		assertThat(finding.get("expectedHash").asString()).isNotEqualTo(finding.get("receivedHash").asString())
+			.hasSize(64);
 
 		// On an intact chunk it is refused itself (and kept); nothing is stored.
 		var intact = operator.postNdjson("/api/device-events", DeviceLogs.body(lines),
