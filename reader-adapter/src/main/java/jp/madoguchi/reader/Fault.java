@@ -32,6 +32,8 @@ enum Fault {
 			"the service refused the credentials (check user, password or workstation key)"),
 	LOCAL_LOG_CHANGED(17, "送信済みのログが端末上で変更されています。管理者に連絡してください",
 			"log lines already accepted by the service were changed or removed on this workstation"),
+	LOG_DAMAGED(18, "この案件の操作ログに読み取れない行があります（破損・改ざんの疑い）。ロック・記録は行っていません。管理者に連絡してください",
+			"a device-log line of this case cannot be read (damaged or edited); nothing was locked or recorded; contact the administrator"),
 	INTERNAL_ERROR(70, "予期しないエラーが発生しました", "unexpected error");
 
 	final int exitCode;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import jp.madoguchi.reader.json.JsonParseException;
 import jp.madoguchi.reader.json.JsonParser;
 import jp.madoguchi.reader.log.ChainVerifier;
 import jp.madoguchi.reader.log.DailyEventLog;
@@ -227,14 +228,13 @@ public final class LogShipper {
 		Duration wait = initialBackoff;
 		for (int attempt = 1; attempt <= maxAttempts; attempt++) {
 			try {
-				HttpResponse<String> response = http.send(request.build(),
-						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 				int status = response.statusCode();
 				if (status == 200) {
-					return parse(response.body());
+					return acknowledgement(file, response.body());
 				}
 				if (status == 422) {
-					Map<String, Object> problem = parse(response.body());
+					Map<String, Object> problem = problem(response.body());
 					long lineInBody = number(problem.get("line"));
 					long absolute = lineInBody > 0 ? firstLine + lineInBody - 1 : 0;
 					throw new ShipException(FailureKind.CHAIN_REJECTED, file, absolute,
@@ -246,7 +246,7 @@ public final class LogShipper {
 				}
 				if (status < 500) {
 					throw new ShipException(FailureKind.UNAVAILABLE, file, 0,
-							"HTTP " + status + " " + abbreviate(response.body()));
+							"HTTP " + status + " " + abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
 				}
 				lastProblem = "HTTP " + status;
 			}
@@ -266,12 +266,28 @@ public final class LogShipper {
 				endpoint + " after " + maxAttempts + " attempts: " + lastProblem);
 	}
 
-	private static Map<String, Object> parse(String body) {
+	/**
+	 * A 200 answer that is not strict JSON (a proxy's page, a truncated body) is no
+	 * acknowledgement: the position is not advanced, the lines go again with the next run
+	 * (the service stores each event once).
+	 */
+	private static Map<String, Object> acknowledgement(Path file, byte[] body) throws ShipException {
 		try {
 			return JsonParser.parseObject(body);
 		}
-		catch (IllegalArgumentException e) {
-			return Map.of();
+		catch (JsonParseException e) {
+			throw new ShipException(FailureKind.UNAVAILABLE, file, 0,
+					"the service answered HTTP 200 with an unreadable body (" + e.getMessage() + ")");
+		}
+	}
+
+	/** A 422 answer; still a refusal when its body cannot be read. */
+	private static Map<String, Object> problem(byte[] body) {
+		try {
+			return JsonParser.parseObject(body);
+		}
+		catch (JsonParseException e) {
+			return Map.of("message", "unreadable answer: " + e.getMessage());
 		}
 	}
 
