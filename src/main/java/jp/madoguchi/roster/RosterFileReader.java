@@ -100,17 +100,28 @@ final class RosterFileReader {
 	 * numbers a spreadsheet shows (the first row is 1; empty CSV lines count too).
 	 */
 	static void read(Path file, RosterFormat format, Consumer<RawRow> rows) throws IOException {
+		read(file, format, RosterFileLimits.DEFAULT, rows);
+	}
+
+	/**
+	 * The same, refusing a file beyond the limits (rows, columns, cell length; for XLSX
+	 * also the zip and its XML, see {@link XlsxGuard}) before it is read.
+	 */
+	static void read(Path file, RosterFormat format, RosterFileLimits limits, Consumer<RawRow> rows)
+			throws IOException {
 		if (format == RosterFormat.XLSX) {
+			XlsxGuard.check(file, limits);
 			readXlsx(file, rows);
 		}
 		else {
-			readCsv(file, format, rows);
+			readCsv(file, format, limits, rows);
 		}
 	}
 
-	private static void readCsv(Path file, RosterFormat format, Consumer<RawRow> rows) throws IOException {
+	private static void readCsv(Path file, RosterFormat format, RosterFileLimits limits, Consumer<RawRow> rows)
+			throws IOException {
 		CSVFormat csv = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-		try (Reader reader = Files.newBufferedReader(file, format.charset());
+		try (Reader reader = new CsvLimits(Files.newBufferedReader(file, format.charset()), limits);
 				CSVParser parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(csv).get()) {
 			int number = 0;
 			Iterator<CSVRecord> it = parser.iterator();

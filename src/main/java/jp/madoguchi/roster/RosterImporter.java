@@ -215,7 +215,8 @@ public class RosterImporter {
 		ImportResult execute(boolean acceptValidRows) throws IOException {
 			long started = System.nanoTime();
 			CaseRegistry.CaseWriter writer = cases.writer(municipalityId, rosterId);
-			RosterFileReader.read(staged.path(), format, row -> accept(row, writer, acceptValidRows));
+			RosterFileReader.read(staged.path(), format, RosterFileLimits.of(properties),
+					row -> accept(row, writer, acceptValidRows));
 			writer.finish();
 			if (validator == null && candidate != null) {
 				useHeader(candidate);

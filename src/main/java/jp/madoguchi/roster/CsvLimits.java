@@ -1,0 +1,96 @@
+package jp.madoguchi.roster;
+
+import static jp.madoguchi.roster.UnreadableRosterException.Kind.UNREADABLE;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Counts a CSV's records, fields and field lengths as the characters stream to the
+ * parser, which keeps a whole record in memory: a single 100 MB field, a line of a
+ * million commas or millions of lines are refused before the parser holds them. Quotes
+ * are tracked the RFC 4180 way (each {@code "} toggles; an escaped {@code ""} toggles
+ * twice), so commas and line breaks inside quoted fields do not count. Record numbers are
+ * the ones the reader reports (the first record is 1).
+ */
+final class CsvLimits extends FilterReader {
+
+	private final RosterFileLimits limits;
+
+	private boolean quoted;
+
+	private int fieldChars;
+
+	private int fields = 1;
+
+	private int record = 1;
+
+	private boolean lineStart;
+
+	CsvLimits(Reader in, RosterFileLimits limits) {
+		super(in);
+		this.limits = limits;
+	}
+
+	@Override
+	public int read() throws IOException {
+		int c = super.read();
+		if (c >= 0) {
+			count((char) c);
+		}
+		return c;
+	}
+
+	@Override
+	public int read(char[] buffer, int offset, int length) throws IOException {
+		int n = super.read(buffer, offset, length);
+		for (int i = 0; i < n; i++) {
+			count(buffer[offset + i]);
+		}
+		return n;
+	}
+
+	@Override
+	public boolean markSupported() {
+		return false;
+	}
+
+	private void count(char c) {
+		if (lineStart) {
+			// A record begins only with its first character: a final line break
+			// starts none.
+			lineStart = false;
+			if (++record > limits.maxRows()) {
+				throw new UnreadableRosterException(UNREADABLE, "ROSTER_TOO_MANY_ROWS",
+						XlsxGuard.number(limits.maxRows()));
+			}
+		}
+		if (c == '"') {
+			quoted = !quoted;
+		}
+		else if (!quoted && c == ',') {
+			fields++;
+			fieldChars = 0;
+			if (fields > limits.maxColumns()) {
+				throw new UnreadableRosterException(UNREADABLE, "CSV_TOO_MANY_COLUMNS",
+						XlsxGuard.number(limits.maxColumns()), XlsxGuard.number(record));
+			}
+			return;
+		}
+		else if (!quoted && c == '\n') {
+			lineStart = true;
+			fields = 1;
+			fieldChars = 0;
+			return;
+		}
+		else if (!quoted && c == '\r') {
+			return;
+		}
+		if (++fieldChars > limits.maxCellChars()) {
+			throw new UnreadableRosterException(UNREADABLE, "CSV_CELL_TOO_LONG",
+					XlsxGuard.number(limits.maxCellChars()), XlsxGuard.number(record));
+		}
+	}
+
+}
