@@ -494,7 +494,7 @@ final class XlsxGuard {
 
 		private int column;
 
-		private String cellType;
+		private boolean shared;
 
 		private int arrayFormulas;
 
@@ -607,14 +607,45 @@ final class XlsxGuard {
 
 		private int tag(byte[] b, int i, int end) {
 			byte[] t = this.tag;
+			if (this.kind == START || this.kind == END) {
+				// The common case, in a tight loop: up to the '>' outside quotes.
+				int n = this.tagLength;
+				byte q = this.quote;
+				while (i < end) {
+					byte c = b[i++];
+					if (c == 0) {
+						throw encoding();
+					}
+					if (n == t.length) {
+						throw tagTooLong();
+					}
+					t[n++] = c;
+					if (q != 0) {
+						if (c == q) {
+							q = 0;
+						}
+					}
+					else if (c == '>') {
+						this.tagLength = n;
+						this.quote = 0;
+						completeElement();
+						return i;
+					}
+					else if (c == '"' || c == '\'') {
+						q = c;
+					}
+				}
+				this.tagLength = n;
+				this.quote = q;
+				return i;
+			}
 			while (i < end) {
 				byte c = b[i++];
 				if (c == 0) {
 					throw encoding();
 				}
 				if (this.tagLength == t.length) {
-					throw new UnreadableRosterException(UNREADABLE, "XLSX_XML_TAG_TOO_LONG", this.part,
-							number(limits.maxTagBytes() / 1024));
+					throw tagTooLong();
 				}
 				t[this.tagLength++] = c;
 				int n = this.tagLength;
@@ -622,8 +653,11 @@ final class XlsxGuard {
 					case UNKNOWN -> {
 						if (n == 2) {
 							this.kind = c == '!' ? UNKNOWN : c == '?' ? PI : c == '/' ? END : START;
-							if (this.kind == START && c == '>') {
+							if (this.kind == START && (c == '>' || c == '"' || c == '\'')) {
 								throw damaged();
+							}
+							if (this.kind == START || this.kind == END) {
+								return tag(b, i, end);
 							}
 						}
 						else if (n == 3 && c != '-' && c != '[') {
@@ -688,6 +722,11 @@ final class XlsxGuard {
 				}
 			}
 			return i;
+		}
+
+		private UnreadableRosterException tagTooLong() {
+			return new UnreadableRosterException(UNREADABLE, "XLSX_XML_TAG_TOO_LONG", this.part,
+					number(limits.maxTagBytes() / 1024));
 		}
 
 		private void complete() {
@@ -863,17 +902,52 @@ final class XlsxGuard {
 			if (++this.cellsInRow > limits.maxColumns()) {
 				throw tooManyColumns();
 			}
-			String r = attribute("r", false, from, to);
-			if (r == null) {
+			long r = find("r", false, from, to);
+			if (r < 0) {
 				this.column++;
 			}
 			else {
-				this.column = column(r);
+				this.column = column((int) (r >>> 32), (int) r);
 			}
 			if (this.column >= limits.maxColumns()) {
 				throw tooManyColumns();
 			}
-			this.cellType = attribute("t", false, from, to);
+			long t = find("t", false, from, to);
+			this.shared = t >= 0 && "s".equals(value(t));
+		}
+
+		/** A value as it is when it is plain ASCII (the usual case: no string made). */
+		private String value(long range) {
+			int from = (int) (range >>> 32);
+			int to = (int) range;
+			if (to - from == 1 && this.tag[from] != '&') {
+				return this.tag[from] == 's' ? "s" : "";
+			}
+			return decode(this.tag, from, to);
+		}
+
+		private int column(int from, int to) {
+			byte[] t = this.tag;
+			int p = from;
+			long column = 0;
+			int letters = 0;
+			while (p < to && ((t[p] >= 'A' && t[p] <= 'Z') || (t[p] >= 'a' && t[p] <= 'z')) && letters < 4) {
+				column = column * 26 + (Character.toUpperCase(t[p]) - 'A' + 1);
+				letters++;
+				p++;
+			}
+			int digits = p;
+			long row = 0;
+			while (p < to && t[p] >= '0' && t[p] <= '9' && p - digits < 8) {
+				row = row * 10 + (t[p] - '0');
+				p++;
+			}
+			if (letters == 0 || letters > 3 || p == digits || p != to || row < 1
+					|| row > RosterFileLimits.EXCEL_MAX_ROWS || column > RosterFileLimits.EXCEL_MAX_COLUMNS) {
+				// Anything else ($, entities, odd characters) the slow, exact way.
+				return column(decode(t, from, to));
+			}
+			return (int) column - 1;
 		}
 
 		/**
@@ -952,13 +1026,13 @@ final class XlsxGuard {
 			if (!this.valueIsV) {
 				return;
 			}
-			if ("s".equals(this.cellType)) {
+			if (this.shared) {
 				if (this.valueOverflow) {
 					throw badIndex("…");
 				}
 				int index;
 				try {
-					index = Integer.parseInt(this.valueHead.toString());
+					index = Integer.parseInt(this.valueHead, 0, this.valueHead.length(), 10);
 				}
 				catch (NumberFormatException e) {
 					// The reader refuses it as damaged.
@@ -1036,31 +1110,41 @@ final class XlsxGuard {
 			}
 		}
 
+		/** The character of the entity in {@link #entity} (without its & and ;). */
 		private int entity() {
-			String e = new String(this.entity, 0, this.entityLength, StandardCharsets.US_ASCII);
-			switch (e) {
-				case "lt":
-					return '<';
-				case "gt":
-					return '>';
-				case "amp":
-					return '&';
-				case "quot":
-					return '"';
-				case "apos":
-					return '\'';
-				default:
-			}
-			try {
-				if (e.startsWith("#x") || e.startsWith("#X")) {
-					return Integer.parseInt(e.substring(2), 16);
+			byte[] e = this.entity;
+			int n = this.entityLength;
+			if (n > 1 && e[0] == '#') {
+				boolean hex = e[1] == 'x' || e[1] == 'X';
+				int radix = hex ? 16 : 10;
+				int p = hex ? 2 : 1;
+				if (p == n) {
+					throw damaged();
 				}
-				if (e.startsWith("#")) {
-					return Integer.parseInt(e.substring(1));
+				int value = 0;
+				for (; p < n; p++) {
+					int d = Character.digit(e[p], radix);
+					if (d < 0 || value > 0x10FFFF) {
+						throw damaged();
+					}
+					value = value * radix + d;
 				}
+				return value;
 			}
-			catch (NumberFormatException ex) {
-				throw damaged();
+			if (matches(e, 0, n, "lt")) {
+				return '<';
+			}
+			if (matches(e, 0, n, "gt")) {
+				return '>';
+			}
+			if (matches(e, 0, n, "amp")) {
+				return '&';
+			}
+			if (matches(e, 0, n, "quot")) {
+				return '"';
+			}
+			if (matches(e, 0, n, "apos")) {
+				return '\'';
 			}
 			// An entity without a declaration: the reader refuses it.
 			return '?';
@@ -1088,7 +1172,9 @@ final class XlsxGuard {
 				else {
 					this.valueOverflow = true;
 				}
-				this.number.accept(c);
+				if (!this.shared) {
+					this.number.accept(c);
+				}
 			}
 		}
 
@@ -1097,6 +1183,12 @@ final class XlsxGuard {
 		 * {@code prefixed}, only a namespaced attribute ({@code r:id}) matches.
 		 */
 		private String attribute(String name, boolean prefixed, int from, int to) {
+			long range = find(name, prefixed, from, to);
+			return range < 0 ? null : decode(this.tag, (int) (range >>> 32), (int) range);
+		}
+
+		/** Where an attribute's raw value is in the tag: (start << 32 | end), or -1. */
+		private long find(String name, boolean prefixed, int from, int to) {
 			byte[] t = this.tag;
 			int p = from;
 			while (p < to) {
@@ -1116,7 +1208,7 @@ final class XlsxGuard {
 					p++;
 				}
 				if (p >= to || (t[p] != '"' && t[p] != '\'')) {
-					return null;
+					return -1;
 				}
 				byte q = t[p++];
 				int vs = p;
@@ -1127,10 +1219,10 @@ final class XlsxGuard {
 				boolean hasPrefix = local > s;
 				if (hasPrefix == prefixed && matches(t, local, e, name)
 						&& !(hasPrefix && matches(t, s, local - 1, "xmlns"))) {
-					return decode(t, vs, ve);
+					return ((long) vs << 32) | ve;
 				}
 			}
-			return null;
+			return -1;
 		}
 
 		private static boolean matches(byte[] t, int from, int to, String name) {
