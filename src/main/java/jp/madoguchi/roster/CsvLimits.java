@@ -28,6 +28,8 @@ final class CsvLimits extends FilterReader {
 
 	private boolean lineStart;
 
+	private boolean afterCr;
+
 	CsvLimits(Reader in, RosterFileLimits limits) {
 		super(in);
 		this.limits = limits;
@@ -57,6 +59,13 @@ final class CsvLimits extends FilterReader {
 	}
 
 	private void count(char c) {
+		if (this.afterCr) {
+			this.afterCr = false;
+			if (c == '\n') {
+				// CR LF is one line break.
+				return;
+			}
+		}
 		if (lineStart) {
 			// A record begins only with its first character: a final line break
 			// starts none.
@@ -78,13 +87,12 @@ final class CsvLimits extends FilterReader {
 			}
 			return;
 		}
-		else if (!quoted && c == '\n') {
+		else if (!quoted && (c == '\n' || c == '\r')) {
+			// LF, CR LF, or CR alone (CSV saved by Excel for Mac 2011).
 			lineStart = true;
+			afterCr = c == '\r';
 			fields = 1;
 			fieldChars = 0;
-			return;
-		}
-		else if (!quoted && c == '\r') {
 			return;
 		}
 		if (++fieldChars > limits.maxCellChars()) {

@@ -50,7 +50,7 @@ record RosterFileLimits(int maxRows, int maxColumns, int maxCellChars, int maxSh
 
 	static RosterFileLimits of(int maxRows, int maxColumns) {
 		return new RosterFileLimits(maxRows, Math.min(maxColumns, EXCEL_MAX_COLUMNS), EXCEL_MAX_CELL_CHARS, 1_000_000,
-				32_000_000, 10_000, 8 * MB, 512 * MB, 32 * MB, 1024 * MB, 0.01, MB, 64 * 1024, 128 * 1024, 64, 1_000,
+				32_000_000, 10_000, 8 * MB, 512 * MB, 32 * MB, 1024 * MB, 0.01, MB, 64 * 1024, (int) MB, 64, 1_000,
 				100);
 	}
 

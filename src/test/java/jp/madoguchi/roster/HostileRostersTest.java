@@ -237,6 +237,15 @@ class HostileRostersTest {
 		assertThat(rosters(clerk)).isEqualTo(stored);
 		byte[] clean = Rosters.csv(List.of(Rosters.row("山田　一郎", "ヤマダ　イチロウ", "1950-01-01", "出張申請受付", "本人")));
 		assertThat(clerk.upload("clean.csv", clean, false).status()).isEqualTo(201);
+		// Lines ended by CR alone (Excel for Mac 2011) are lines too, not one long field.
+		List<List<String>> many = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			many.add(Rosters.row("川上　" + (char) ('一' + i), "カワカミ　イチ", "1950-01-01", "出張申請受付", "本人"));
+		}
+		String mac = new String(Rosters.csv(many), StandardCharsets.UTF_8).replace("\r\n", "\r");
+		assertThat(mac.length()).isGreaterThan(RosterFileLimits.EXCEL_MAX_CELL_CHARS);
+		var macResponse = clerk.upload("mac.csv", mac.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(macResponse.status()).as(macResponse.text()).isEqualTo(201);
 	}
 
 	private static void refused(ApiClient clerk, String name, byte[] file, String code, String... named) {
