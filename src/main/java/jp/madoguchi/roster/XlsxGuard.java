@@ -444,6 +444,12 @@ final class XlsxGuard {
 	 */
 	private final class XmlPart {
 
+		/**
+		 * Characters of shared formulas the reader may rewrite in one sheet (a second or
+		 * two): 200,000 rows × 10 columns of formulas of 50 characters.
+		 */
+		private static final long SHARED_FORMULA_WORK = 100_000_000;
+
 		private static final int SNIFF = 0, TEXT = 1, TAG = 2, NOT_XML = 3;
 
 		private static final int UNKNOWN = 0, START = 1, END = 2, COMMENT = 3, PI = 4, CDATA = 5;
@@ -497,6 +503,12 @@ final class XlsxGuard {
 		private boolean shared;
 
 		private int arrayFormulas;
+
+		private boolean sharedFormulaBase;
+
+		private int longestSharedFormula;
+
+		private long sharedFormulaWork;
 
 		// Shared-string state.
 		private int siDepth = -1;
@@ -819,8 +831,8 @@ final class XlsxGuard {
 			// is.
 			if (this.sheetDataDepth < 0) {
 				if (is(SHEET_DATA)) {
+					// Rows count over the whole part, however many sheetData it holds.
 					this.sheetDataDepth = this.depth;
-					this.rows = 0;
 					this.rowNumber = 0;
 				}
 				return;
@@ -833,10 +845,32 @@ final class XlsxGuard {
 			}
 			else if (this.cellDepth >= 0 && this.valueDepth < 0 && (is(V) || is(F) || is(IS))) {
 				startValue(is(V));
-				if (is(F) && "array".equals(attribute("t", false, from, to))
-						&& ++this.arrayFormulas > limits.maxArrayFormulas()) {
-					throw new UnreadableRosterException(UNREADABLE, "XLSX_TOO_MANY_ARRAY_FORMULAS", this.sheet,
-							number(limits.maxArrayFormulas()));
+				this.sharedFormulaBase = false;
+				if (is(F)) {
+					startFormula(from, to);
+				}
+			}
+		}
+
+		/**
+		 * The reader checks every cell against all array formulas, and rewrites a shared
+		 * formula's text for each cell that shares it: both are bounded.
+		 */
+		private void startFormula(int from, int to) {
+			String type = attribute("t", false, from, to);
+			if ("array".equals(type) && ++this.arrayFormulas > limits.maxArrayFormulas()) {
+				throw new UnreadableRosterException(UNREADABLE, "XLSX_TOO_MANY_ARRAY_FORMULAS", this.sheet,
+						number(limits.maxArrayFormulas()));
+			}
+			if ("shared".equals(type)) {
+				if (find("ref", false, from, to) >= 0) {
+					this.sharedFormulaBase = true;
+				}
+				else {
+					this.sharedFormulaWork += this.longestSharedFormula + 1;
+					if (this.sharedFormulaWork > SHARED_FORMULA_WORK) {
+						throw new UnreadableRosterException(UNREADABLE, "XLSX_FORMULAS_TOO_LARGE", this.sheet);
+					}
 				}
 			}
 		}
@@ -1023,6 +1057,10 @@ final class XlsxGuard {
 		}
 
 		private void endValue() {
+			if (this.sharedFormulaBase) {
+				this.sharedFormulaBase = false;
+				this.longestSharedFormula = Math.max(this.longestSharedFormula, this.valueChars);
+			}
 			if (!this.valueIsV) {
 				return;
 			}

@@ -156,6 +156,20 @@ class HostileRostersTest {
 		refused(clerk, "descending.xlsx", workbook(sheet(HEADER_ROW + "<row r=\"3\"/><row r=\"2\"/>"), null),
 				"XLSX_ROW_NUMBER", "「2」");
 
+		// A 30,000-character shared formula shared by 5,000 cells: rewritten for each.
+		StringBuilder formulas = new StringBuilder(HEADER_ROW);
+		formulas.append("<row r=\"2\"><c r=\"A2\"><f t=\"shared\" ref=\"A2:F1000\" si=\"0\">")
+			.append("1+".repeat(15_000))
+			.append("1</f><v>1</v></c></row>");
+		for (int r = 3; r <= 1000; r++) {
+			formulas.append("<row r=\"").append(r).append("\">");
+			for (char c = 'B'; c <= 'F'; c++) {
+				formulas.append("<c r=\"").append(c).append(r).append("\"><f t=\"shared\" si=\"0\"/><v>1</v></c>");
+			}
+			formulas.append("</row>");
+		}
+		refused(clerk, "formulas.xlsx", workbook(sheet(formulas.toString()), null), "XLSX_FORMULAS_TOO_LARGE", "名簿");
+
 		// Too many shared strings, each different.
 		byte[] manyStrings = zip(parts -> {
 			standardParts(parts, sheet(HEADER_ROW), true);
