@@ -5,14 +5,17 @@ import static jp.madoguchi.roster.UnreadableRosterException.Kind.UNREADABLE;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Counts a CSV's records, fields and field lengths as the characters stream to the
- * parser, which keeps a whole record in memory: a single 100 MB field, a line of a
- * million commas or millions of lines are refused before the parser holds them. Quotes
- * are tracked the RFC 4180 way (each {@code "} toggles; an escaped {@code ""} toggles
- * twice), so commas and line breaks inside quoted fields do not count. Record numbers are
- * the ones the reader reports (the first record is 1).
+ * Counts a CSV's records, fields and field lengths in one pass before the parser reads it
+ * (the parser keeps a whole record in memory, and the importer validates every row): a
+ * single 100 MB field, a line of a million commas or millions of lines are refused before
+ * any row is read. Quotes are tracked the RFC 4180 way (each {@code "} toggles; an
+ * escaped {@code ""} toggles twice), so commas and line breaks inside quoted fields do
+ * not count. Record numbers are the ones the reader reports (the first record is 1).
  */
 final class CsvLimits extends FilterReader {
 
@@ -29,6 +32,16 @@ final class CsvLimits extends FilterReader {
 	private boolean lineStart;
 
 	private boolean afterCr;
+
+	/** Refuses the file when it is beyond the limits. */
+	static void check(Path file, Charset charset, RosterFileLimits limits) throws IOException {
+		try (Reader in = new CsvLimits(Files.newBufferedReader(file, charset), limits)) {
+			char[] buffer = new char[64 * 1024];
+			while (in.read(buffer, 0, buffer.length) >= 0) {
+				// counted as read
+			}
+		}
+	}
 
 	CsvLimits(Reader in, RosterFileLimits limits) {
 		super(in);

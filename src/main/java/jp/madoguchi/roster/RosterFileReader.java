@@ -120,8 +120,9 @@ final class RosterFileReader {
 
 	private static void readCsv(Path file, RosterFormat format, RosterFileLimits limits, Consumer<RawRow> rows)
 			throws IOException {
+		CsvLimits.check(file, format.charset(), limits);
 		CSVFormat csv = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-		try (Reader reader = new CsvLimits(Files.newBufferedReader(file, format.charset()), limits);
+		try (Reader reader = Files.newBufferedReader(file, format.charset());
 				CSVParser parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(csv).get()) {
 			int number = 0;
 			Iterator<CSVRecord> it = parser.iterator();
