@@ -84,6 +84,16 @@ final class XlsxGuard {
 
 	private int sharedStrings = -1;
 
+	/** One tag buffer for all parts, scanned one after the other. */
+	private byte[] tagBuffer;
+
+	private byte[] tagBuffer() {
+		if (this.tagBuffer == null) {
+			this.tagBuffer = new byte[this.limits.maxTagBytes()];
+		}
+		return this.tagBuffer;
+	}
+
 	private XlsxGuard(Path file, RosterFileLimits limits) {
 		this.file = file;
 		this.limits = limits;
@@ -466,7 +476,7 @@ final class XlsxGuard {
 
 		private int headLength;
 
-		private final byte[] tag = new byte[limits.maxTagBytes()];
+		private final byte[] tag = tagBuffer();
 
 		private int tagLength;
 
