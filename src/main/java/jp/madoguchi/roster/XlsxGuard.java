@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +151,8 @@ final class XlsxGuard {
 			scan(zip, CONTENT_TYPES, Role.CONTENT_TYPES, true);
 			String sst = null;
 			String styles = null;
-			Set<String> workbooks = new LinkedHashSet<>();
+			// Lower-cased name → name as written (the reader derives paths from it).
+			Map<String, String> workbooks = new LinkedHashMap<>();
 			Set<String> read = new LinkedHashSet<>();
 			for (String[] override : this.overrides) {
 				String part = key(override[0]);
@@ -162,17 +164,14 @@ final class XlsxGuard {
 					styles = unique(styles, part);
 				}
 				else if (WORKBOOK_TYPES.contains(override[1])) {
-					workbooks.add(part);
+					workbooks.put(part, override[0].startsWith("/") ? override[0].substring(1) : override[0]);
 				}
 			}
 			if (workbooks.size() > 1) {
 				throw new UnreadableRosterException(UNREADABLE, "DAMAGED_XLSX");
 			}
-			if (workbooks.isEmpty()) {
-				workbooks.add("xl/workbook.xml");
-			}
 			// RosterFileReader reads the 1904 flag from xl/workbook.xml itself.
-			workbooks.add("xl/workbook.xml");
+			workbooks.putIfAbsent("xl/workbook.xml", "xl/workbook.xml");
 			if (styles != null) {
 				metadata.add(styles);
 			}
@@ -180,14 +179,15 @@ final class XlsxGuard {
 			if (sst != null) {
 				scan(zip, sst, Role.SHARED_STRINGS, false);
 			}
-			for (String workbook : workbooks) {
-				metadata.add(workbook);
-				scan(zip, workbook, Role.WORKBOOK, true);
-				String rels = relsNameFor(workbook);
-				metadata.add(rels);
+			for (var workbook : workbooks.entrySet()) {
+				metadata.add(workbook.getKey());
+				scan(zip, workbook.getKey(), Role.WORKBOOK, true);
+				String rels = relsNameFor(workbook.getValue());
+				metadata.add(key(rels));
 				this.targetsById.clear();
-				scan(zip, rels, Role.RELATIONSHIPS, true);
-				String folder = rels.substring(0, rels.indexOf("_rels"));
+				scan(zip, key(rels), Role.RELATIONSHIPS, true);
+				// The reader's own rule, even where it errs: up to the first "_rel".
+				String folder = rels.substring(0, rels.indexOf("_rel"));
 				for (var target : this.targetsById.entrySet()) {
 					String path = target.getValue().startsWith("/") ? target.getValue() : folder + target.getValue();
 					String part = key(path);

@@ -210,6 +210,27 @@ class HostileRostersTest {
 		});
 		refused(clerk, "entries.xlsx", manyEntries, "XLSX_TOO_MANY_ENTRIES", "10,000");
 
+		// The sheet where the reader looks for it, whatever its name: a workbook in
+		// x_rel/ makes the reader take "x" + target as the sheet's path.
+		byte[] oddPaths = zip(parts -> {
+			standardParts(parts, sheet(HEADER_ROW), false);
+			parts.remove("xl/workbook.xml");
+			parts.remove("xl/_rels/workbook.xml.rels");
+			parts.put("[Content_Types].xml", text("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+					+ "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+					+ "<Override PartName=\"/x_rel/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+					+ "</Types>"));
+			parts.put("x_rel/workbook.xml",
+					text("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+							+ " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+							+ "<sheets><sheet name=\"名簿\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"));
+			parts.put("x_rel/_rels/workbook.xml.rels",
+					text("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+							+ "<Relationship Id=\"rId1\" Type=\"worksheet\" Target=\"sheet.bin\"/></Relationships>"));
+			parts.put("xsheet.bin", sheet(HEADER_ROW + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2000000000</v></c></row>"));
+		});
+		refused(clerk, "odd-paths.xlsx", oddPaths, "XLSX_SHARED_STRING_INDEX", "2,000,000,000");
+
 		assertThat(rosters(clerk)).isEqualTo(stored);
 		// A clean workbook still imports.
 		byte[] clean = Rosters.xlsx(List.of(Rosters.row("山田　花子", "ヤマダ　ハナコ", "1950-01-01", "出張申請受付", "本人")));
