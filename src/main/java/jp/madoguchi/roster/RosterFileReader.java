@@ -137,8 +137,7 @@ final class RosterFileReader {
 		}
 	}
 
-	private static void readCsv(Path file, RosterFormat format, RosterFileLimits limits, Rows rows)
-			throws IOException {
+	private static void readCsv(Path file, RosterFormat format, RosterFileLimits limits, Rows rows) throws IOException {
 		CsvLimits.check(file, format.charset(), limits);
 		CSVFormat csv = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 		try (Reader reader = Files.newBufferedReader(file, format.charset());
@@ -175,7 +174,8 @@ final class RosterFileReader {
 
 	private static void readXlsx(Path file, Rows rows) throws IOException {
 		boolean date1904 = isDate1904(file);
-		// Opened from the file, not a stream: fastexcel would copy a stream whole into the
+		// Opened from the file, not a stream: fastexcel would copy a stream whole into
+		// the
 		// heap.
 		try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
 			List<Sheet> visible = workbook.getSheets()
