@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import jp.madoguchi.reader.emulator.EmulatedMyNumberCard.State;
 import jp.madoguchi.reader.json.JsonParser;
 import jp.madoguchi.reader.log.DailyEventLog;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -113,9 +115,80 @@ class ServiceAnswerTest {
 		Counter.Run run = ship("http://127.0.0.1:" + server.getAddress().getPort());
 
 		assertEquals(Fault.SHIP_REJECTED.exitCode, run.exitCode(), run.err());
-		assertTrue(
-				run.err().contains("CHAIN_BROKEN: unreadable answer: invalid JSON: unexpected character at offset 30"),
-				run.err());
+		assertTrue(run.err().contains("answer unreadable: invalid JSON: unexpected character at offset 30"), run.err());
+	}
+
+	/** How the oversized answers are sent. */
+	enum Oversized {
+
+		/** 2 MiB with a Content-Length. */
+		DECLARED,
+		/** 2 MiB, chunked (no length known in advance). */
+		CHUNKED,
+		/**
+		 * Chunked, without end (up to 256 MiB, until the adapter drops the connection).
+		 */
+		ENDLESS
+
+	}
+
+	private void answerOversized(int status, Oversized how) {
+		server.removeContext("/api/device-events");
+		server.createContext("/api/device-events", exchange -> {
+			try (exchange) {
+				exchange.getRequestBody().readAllBytes();
+				byte[] block = new byte[64 * 1024];
+				Arrays.fill(block, (byte) ' ');
+				block[0] = '{';
+				int blocks = how == Oversized.ENDLESS ? 4096 : 32;
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(status, how == Oversized.DECLARED ? (long) blocks * block.length : 0);
+				for (int i = 0; i < blocks; i++) {
+					exchange.getResponseBody().write(block);
+					block[0] = ' ';
+				}
+			}
+			catch (IOException dropped) {
+				// the adapter stopped reading: what it should do
+			}
+		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(Oversized.class)
+	void anOversized200IsNoAcknowledgementAndTheLinesGoAgain(Oversized how) throws IOException {
+		Path file = twoReadEvents();
+		answerOversized(200, how);
+
+		Counter.Run run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> ship("http://127.0.0.1:" + server.getAddress().getPort()));
+
+		assertEquals(Fault.SHIP_FAILED.exitCode, run.exitCode(), run.err());
+		String err = run.err().strip();
+		assertFalse(err.contains("\n"), "one line: " + err);
+		assertTrue(err.contains("HTTP 200 with a body over 1048576 bytes"), err);
+		assertFalse(Files.exists(file.resolveSibling(file.getFileName() + LogShipper.SIDECAR_SUFFIX)),
+				"position not advanced");
+
+		try (StubDeviceEventService service = new StubDeviceEventService()) {
+			Counter.Run again = ship(service.uri().toString());
+			assertEquals(0, again.exitCode(), again.err());
+			assertEquals(2L, JsonParser.parseObject(again.onlyLine()).get("accepted"));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Oversized.class)
+	void anOversized422IsStillARefusalAndKeepsThePosition(Oversized how) throws IOException {
+		Path file = twoReadEvents();
+		answerOversized(422, how);
+
+		Counter.Run run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> ship("http://127.0.0.1:" + server.getAddress().getPort()));
+
+		assertEquals(Fault.SHIP_REJECTED.exitCode, run.exitCode(), run.err());
+		assertTrue(run.err().contains("answer unreadable: over 1048576 bytes, not read"), run.err());
+		assertFalse(Files.exists(file.resolveSibling(file.getFileName() + LogShipper.SIDECAR_SUFFIX)));
 	}
 
 }
