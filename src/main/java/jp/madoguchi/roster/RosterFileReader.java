@@ -3,7 +3,6 @@ package jp.madoguchi.roster;
 import static jp.madoguchi.roster.UnreadableRosterException.Kind.UNREADABLE;
 import static jp.madoguchi.roster.UnreadableRosterException.Kind.UNSUPPORTED;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -121,15 +120,25 @@ final class RosterFileReader {
 	}
 
 	static void read(Path file, RosterFormat format, Rows rows) throws IOException {
+		read(file, format, RosterFileLimits.DEFAULT, rows);
+	}
+
+	/**
+	 * The same, refusing a file beyond the limits (rows, columns, cell length; for XLSX
+	 * also the zip and its XML, see {@link XlsxGuard}) before it is read.
+	 */
+	static void read(Path file, RosterFormat format, RosterFileLimits limits, Rows rows) throws IOException {
 		if (format == RosterFormat.XLSX) {
+			XlsxGuard.check(file, limits);
 			readXlsx(file, rows);
 		}
 		else if (rows.sheet(null)) {
-			readCsv(file, format, rows);
+			readCsv(file, format, limits, rows);
 		}
 	}
 
-	private static void readCsv(Path file, RosterFormat format, Rows rows) throws IOException {
+	private static void readCsv(Path file, RosterFormat format, RosterFileLimits limits, Rows rows) throws IOException {
+		CsvLimits.check(file, format.charset(), limits);
 		CSVFormat csv = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 		try (Reader reader = Files.newBufferedReader(file, format.charset());
 				CSVParser parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(csv).get()) {
@@ -165,8 +174,10 @@ final class RosterFileReader {
 
 	private static void readXlsx(Path file, Rows rows) throws IOException {
 		boolean date1904 = isDate1904(file);
-		try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-				ReadableWorkbook workbook = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
+		// Opened from the file, not a stream: fastexcel would copy a stream whole into
+		// the
+		// heap.
+		try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
 			List<Sheet> visible = workbook.getSheets()
 				.filter(s -> s.getVisibility() == SheetVisibility.VISIBLE)
 				.toList();

@@ -344,7 +344,7 @@ public class RosterImporter {
 		ImportResult execute() throws IOException {
 			long started = System.nanoTime();
 			this.writer = cases.writer(municipalityId, rosterId);
-			RosterFileReader.read(staged.path(), format, new RosterFileReader.Rows() {
+			RosterFileReader.read(staged.path(), format, RosterFileLimits.of(properties), new RosterFileReader.Rows() {
 
 				@Override
 				public boolean sheet(String name) {

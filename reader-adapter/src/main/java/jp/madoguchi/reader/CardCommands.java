@@ -80,6 +80,11 @@ final class CardCommands {
 		catch (IOException e) {
 			throw new AdapterException(Fault.LOG_ERROR, Environment.rootMessage(e), e);
 		}
+		catch (AdapterException damaged) {
+			// Refused before any reader is opened: the card is never touched. Logged, so
+			// the refusal is on record.
+			return context.fail(damaged, new DeviceEvent("lock", caseId, context.options.required("operator")));
+		}
 		return withCard(context, "lock", (protocol, event) -> {
 			CardIdentity inReader = protocol.identify();
 			event.card = inReader;

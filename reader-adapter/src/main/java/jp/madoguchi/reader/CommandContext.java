@@ -78,7 +78,7 @@ final class CommandContext {
 				err.println(logFailure.fault.message(logFailure.detail));
 			}
 		}
-		err.println(failure.fault.message(failure.detail));
+		err.println(failure.message());
 		return failure.fault.exitCode;
 	}
 

@@ -25,13 +25,19 @@ enum Fault {
 			"no card has been read for this case yet; run read first"),
 	LOCK_INCOMPLETE(12, "ロックできなかった暗証番号があります", "some 4-digit PINs could not be blocked"),
 	LOG_ERROR(13, "操作ログを書き込めません", "cannot write the device log"),
-	SHIP_REJECTED(14, "サービスがログを拒否しました（改ざん・欠落の疑い）",
-			"the service rejected the log (chain broken: edited, deleted or reordered lines)"),
+	SHIP_REJECTED(14, "サービスがログを拒否しました（改ざん・欠落の疑い。サービスに記録されました）。管理者に連絡してください",
+			"the service rejected the log as tampered (kept as a finding); contact the administrator"),
 	SHIP_FAILED(15, "サービスにログを送信できませんでした。後で再実行してください", "could not send the log to the service; run ship again later"),
 	SHIP_UNAUTHORIZED(16, "サービスが認証を拒否しました（利用者・パスワード・端末キーを確認してください）",
 			"the service refused the credentials (check user, password or workstation key)"),
 	LOCAL_LOG_CHANGED(17, "送信済みのログが端末上で変更されています。管理者に連絡してください",
 			"log lines already accepted by the service were changed or removed on this workstation"),
+	LOG_DAMAGED(18, "この案件の操作ログに読み取れない行があります（破損・改ざんの疑い）。ロック・記録は行っていません。管理者に連絡してください",
+			"a device-log line of this case cannot be read (damaged or edited); nothing was locked or recorded; contact the administrator"),
+	SHIP_TOO_LARGE(19, "サービスの上限を超える行または項目があり、送信できません。管理者に連絡してください",
+			"a log line or value is over the service's limit; contact the administrator"),
+	SHIP_BAD_REQUEST(20, "サービスが送信を受け付けませんでした。管理者に連絡してください",
+			"the service refused the request; contact the administrator"),
 	INTERNAL_ERROR(70, "予期しないエラーが発生しました", "unexpected error");
 
 	final int exitCode;
@@ -51,8 +57,15 @@ enum Fault {
 	 * cause, in English.
 	 */
 	String message(String detail) {
-		return "エラー: " + japanese + " / error: " + english
-				+ (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
+		return message(null, detail);
+	}
+
+	/**
+	 * As {@link #message(String)}, with the detail in Japanese too ({@code null}: none).
+	 */
+	String message(String japaneseDetail, String detail) {
+		return "エラー: " + japanese + (japaneseDetail == null || japaneseDetail.isBlank() ? "" : "：" + japaneseDetail)
+				+ " / error: " + english + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
 	}
 
 }

@@ -58,7 +58,7 @@ public final class ReaderAdapter {
 			};
 		}
 		catch (AdapterException failure) {
-			err.println(failure.fault.message(failure.detail));
+			err.println(failure.message());
 			if (failure.fault == Fault.USAGE) {
 				err.println(USAGE);
 			}

@@ -46,11 +46,15 @@ final class ShipCommand {
 		catch (LogShipper.ShipException e) {
 			Fault fault = switch (e.kind()) {
 				case CHAIN_REJECTED -> Fault.SHIP_REJECTED;
+				case TOO_LARGE -> Fault.SHIP_TOO_LARGE;
+				case BAD_REQUEST -> Fault.SHIP_BAD_REQUEST;
 				case UNAUTHORIZED -> Fault.SHIP_UNAUTHORIZED;
 				case UNAVAILABLE -> Fault.SHIP_FAILED;
 				case LOCAL_LOG_CHANGED -> Fault.LOCAL_LOG_CHANGED;
 			};
-			throw new AdapterException(fault, e.getMessage(), e);
+			AdapterException failure = new AdapterException(fault, e.japanese(), e.getMessage());
+			failure.initCause(e);
+			throw failure;
 		}
 	}
 

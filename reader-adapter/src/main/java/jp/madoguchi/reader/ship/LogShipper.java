@@ -1,10 +1,12 @@
 package jp.madoguchi.reader.ship;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jp.madoguchi.reader.json.JsonParseException;
 import jp.madoguchi.reader.json.JsonParser;
 import jp.madoguchi.reader.log.ChainVerifier;
 import jp.madoguchi.reader.log.DailyEventLog;
@@ -30,6 +39,15 @@ public final class LogShipper {
 	public static final int MAX_LINES_PER_REQUEST = 5000;
 
 	public static final String SIDECAR_SUFFIX = ".shipped";
+
+	/**
+	 * Answers are read up to this size (the strict parser's limit); a longer one is not
+	 * read on (the connection is dropped) and counts as unreadable.
+	 */
+	public static final int MAX_ANSWER_BYTES = JsonParser.MAX_INPUT;
+
+	/** The longest one request may take, answer included. */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
 	private final URI endpoint;
 
@@ -65,13 +83,24 @@ public final class LogShipper {
 	public enum FailureKind {
 
 		/**
-		 * 422: the service found the chain broken; {@code line} is the absolute line in
-		 * the file if known.
+		 * 422 for tampering (chain broken, forked or spliced, event rewritten, another
+		 * workstation's lines, or a 422 code this adapter does not know); {@code line} is
+		 * the absolute line in the file if known.
 		 */
 		CHAIN_REJECTED,
+		/**
+		 * 413 even for a single line, or 422 for a value over the service's length limit
+		 * ({@code *_TOO_LONG}).
+		 */
+		TOO_LARGE,
+		/** 400 (empty or malformed body) and any other 4xx. */
+		BAD_REQUEST,
 		/** 401/403. */
 		UNAUTHORIZED,
-		/** Unreachable, 5xx after all retries, or an unexpected answer. */
+		/**
+		 * Unreachable, 5xx (or 408/429) after all retries, or a 200 that is no readable
+		 * acknowledgement.
+		 */
 		UNAVAILABLE,
 		/**
 		 * Lines already acknowledged by the service are no longer the same in the local
@@ -89,11 +118,21 @@ public final class LogShipper {
 
 		private final long line;
 
+		private final String code;
+
+		private final String japanese;
+
 		ShipException(FailureKind kind, Path file, long line, String message) {
-			super(message);
+			this(kind, file, line, null, null, message);
+		}
+
+		ShipException(FailureKind kind, Path file, long line, String code, String japanese, String english) {
+			super(english);
 			this.kind = kind;
 			this.file = file;
 			this.line = line;
+			this.code = code;
+			this.japanese = japanese;
 		}
 
 		public FailureKind kind() {
@@ -110,6 +149,19 @@ public final class LogShipper {
 		 */
 		public long line() {
 			return line;
+		}
+
+		/** The service's code of a refusal, or null. */
+		public String code() {
+			return code;
+		}
+
+		/**
+		 * The same detail as {@link #getMessage()} in Japanese, for the clerk; null when
+		 * there is none.
+		 */
+		public String japanese() {
+			return japanese;
 		}
 
 	}
@@ -158,12 +210,27 @@ public final class LogShipper {
 		int shipped = shippedLines(file, sidecar, lines);
 		long accepted = 0;
 		long duplicates = 0;
-		for (int start = shipped; start < lines.size(); start += linesPerRequest) {
-			List<String> chunk = lines.subList(start, Math.min(lines.size(), start + linesPerRequest));
-			Map<String, Object> answer = post(file, chunk, start + 1);
+		int size = linesPerRequest;
+		int start = shipped;
+		while (start < lines.size()) {
+			List<String> chunk = lines.subList(start, Math.min(lines.size(), start + size));
+			Reply reply = post(file, chunk, start + 1);
+			if (reply.status() == 413 && chunk.size() > 1) {
+				// Too large for the service: send the first half, and continue with
+				// halves for the rest of this file. The position has not moved.
+				size = (chunk.size() + 1) / 2;
+				continue;
+			}
+			if (reply.status() != 200) {
+				throw Refusals.of(reply.status(), reply.body(), file, start + 1, chunk.size());
+			}
+			Map<String, Object> answer = acknowledgement(file, reply.body());
 			accepted += number(answer.get("accepted"));
 			duplicates += number(answer.get("duplicates"));
+			// Only an acknowledged chunk moves the position: a refused one is sent again,
+			// from its first line, by the next run.
 			remember(sidecar, start + chunk.size(), ChainVerifier.hashOf(chunk.get(chunk.size() - 1)));
+			start += chunk.size();
 		}
 		return new Summary(lines.size() > shipped ? 1 : 0, lines.size() - shipped, accepted, duplicates);
 	}
@@ -203,13 +270,21 @@ public final class LogShipper {
 		Files.move(temporary, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
-	private Map<String, Object> post(Path file, List<String> chunk, int firstLine) throws ShipException {
+	/** An answer of the service; {@code body} is null when it was over the bound. */
+	private record Reply(int status, byte[] body) {
+	}
+
+	/**
+	 * Sends one chunk; retries connection errors, timeouts, 5xx, 408 and 429 with a
+	 * doubling wait, and returns the first other answer.
+	 */
+	private Reply post(Path file, List<String> chunk, int firstLine) throws ShipException {
 		StringBuilder body = new StringBuilder();
 		for (String line : chunk) {
 			body.append(line).append('\n');
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-			.timeout(Duration.ofSeconds(60))
+			.timeout(REQUEST_TIMEOUT)
 			.header("Content-Type", "application/x-ndjson")
 			.header("Accept", "application/json")
 			.header("X-Device-Log-File", file.getFileName().toString())
@@ -226,34 +301,33 @@ public final class LogShipper {
 		String lastProblem = "";
 		Duration wait = initialBackoff;
 		for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+			CompletableFuture<HttpResponse<byte[]>> sending = http.sendAsync(request.build(),
+					info -> new BoundedBody(info.headers().firstValueAsLong("Content-Length").orElse(-1)));
 			try {
-				HttpResponse<String> response = http.send(request.build(),
-						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				// The request timeout ends at the answer's headers; this bounds the
+				// whole exchange, a body that trickles in included.
+				HttpResponse<byte[]> response = sending.get(REQUEST_TIMEOUT.toMillis() + 5000, TimeUnit.MILLISECONDS);
 				int status = response.statusCode();
-				if (status == 200) {
-					return parse(response.body());
-				}
-				if (status == 422) {
-					Map<String, Object> problem = parse(response.body());
-					long lineInBody = number(problem.get("line"));
-					long absolute = lineInBody > 0 ? firstLine + lineInBody - 1 : 0;
-					throw new ShipException(FailureKind.CHAIN_REJECTED, file, absolute,
-							problem.getOrDefault("code", "CHAIN_BROKEN") + ": " + problem.getOrDefault("message", "")
-									+ " (" + file.getFileName() + (absolute > 0 ? ", line " + absolute : "") + ")");
-				}
-				if (status == 401 || status == 403) {
-					throw new ShipException(FailureKind.UNAUTHORIZED, file, 0, "HTTP " + status);
-				}
-				if (status < 500) {
-					throw new ShipException(FailureKind.UNAVAILABLE, file, 0,
-							"HTTP " + status + " " + abbreviate(response.body()));
+				if (status < 500 && status != 408 && status != 429) {
+					if (status != 200 && status < 400) {
+						throw new ShipException(FailureKind.UNAVAILABLE, file, 0,
+								"unexpected answer HTTP " + status + " from " + endpoint);
+					}
+					return new Reply(status, response.body());
 				}
 				lastProblem = "HTTP " + status;
 			}
-			catch (IOException e) {
-				lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+			catch (ExecutionException e) {
+				Throwable cause = e.getCause() == null ? e : e.getCause();
+				lastProblem = cause.getClass().getSimpleName()
+						+ (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+			}
+			catch (TimeoutException e) {
+				sending.cancel(true);
+				lastProblem = "no complete answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
 			}
 			catch (InterruptedException e) {
+				sending.cancel(true);
 				Thread.currentThread().interrupt();
 				throw new ShipException(FailureKind.UNAVAILABLE, file, 0, "interrupted");
 			}
@@ -266,21 +340,91 @@ public final class LogShipper {
 				endpoint + " after " + maxAttempts + " attempts: " + lastProblem);
 	}
 
-	private static Map<String, Object> parse(String body) {
+	/**
+	 * Collects an answer of at most {@link #MAX_ANSWER_BYTES}; a longer one (declared or
+	 * as it arrives) is not read on, the exchange is cancelled and the body is
+	 * {@code null}.
+	 */
+	private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+		private final long declaredLength;
+
+		private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private Flow.Subscription subscription;
+
+		BoundedBody(long declaredLength) {
+			this.declaredLength = declaredLength;
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return result;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			if (declaredLength > MAX_ANSWER_BYTES) {
+				result.complete(null);
+				subscription.cancel();
+				return;
+			}
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> buffers) {
+			if (result.isDone()) {
+				return;
+			}
+			for (ByteBuffer buffer : buffers) {
+				if (bytes.size() + (long) buffer.remaining() > MAX_ANSWER_BYTES) {
+					result.complete(null);
+					subscription.cancel();
+					return;
+				}
+				byte[] part = new byte[buffer.remaining()];
+				buffer.get(part);
+				bytes.write(part, 0, part.length);
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			result.completeExceptionally(error);
+		}
+
+		@Override
+		public void onComplete() {
+			result.complete(bytes.toByteArray());
+		}
+
+	}
+
+	/**
+	 * A 200 answer that is not strict JSON (a proxy's page, a truncated body) is no
+	 * acknowledgement: the position is not advanced, the lines go again with the next run
+	 * (the service stores each event once).
+	 */
+	private static Map<String, Object> acknowledgement(Path file, byte[] body) throws ShipException {
+		if (body == null) {
+			throw new ShipException(FailureKind.UNAVAILABLE, file, 0, "the service answered HTTP 200 with a body over "
+					+ MAX_ANSWER_BYTES + " bytes; not read, taken as no acknowledgement");
+		}
 		try {
 			return JsonParser.parseObject(body);
 		}
-		catch (IllegalArgumentException e) {
-			return Map.of();
+		catch (JsonParseException e) {
+			throw new ShipException(FailureKind.UNAVAILABLE, file, 0,
+					"the service answered HTTP 200 with an unreadable body (" + e.getMessage() + ")");
 		}
 	}
 
 	private static long number(Object value) {
 		return value instanceof Number n ? n.longValue() : 0;
-	}
-
-	private static String abbreviate(String text) {
-		return text == null ? "" : text.length() > 200 ? text.substring(0, 200) + "…" : text;
 	}
 
 	private static void sleep(Duration duration) throws ShipException {

@@ -43,6 +43,29 @@ public final class StubDeviceEventService implements AutoCloseable {
 
 	public final AtomicInteger failNextRequestsWith503 = new AtomicInteger();
 
+	/** The {@code X-Device-Log-First-Line} of every request, in order. */
+	public final List<Integer> requestFirstLines = new ArrayList<>();
+
+	/** Bodies longer than this are answered 413, as the service's body limit. */
+	public volatile int maxBodyBytes = Integer.MAX_VALUE;
+
+	/**
+	 * A refusal the real service would give, decided before the chain is checked; null
+	 * (or a null answer) lets the request through.
+	 */
+	public volatile Refusal refusal;
+
+	/** A test's refusal of a request, by the request's first line in the file. */
+	public interface Refusal {
+
+		/** The status and JSON to answer, or null to process the request. */
+		Answer answer(int firstLine, List<String> lines);
+
+	}
+
+	public record Answer(int status, String json) {
+	}
+
 	public volatile String lastContentType;
 
 	public StubDeviceEventService() throws IOException {
@@ -79,6 +102,19 @@ public final class StubDeviceEventService implements AutoCloseable {
 			String text = new String(body, StandardCharsets.UTF_8);
 			List<String> lines = ChainVerifier.splitLines(text);
 			requestLineCounts.add(lines.size());
+			String firstLineHeader = exchange.getRequestHeaders().getFirst("X-Device-Log-First-Line");
+			int firstLine = firstLineHeader == null ? 0 : Integer.parseInt(firstLineHeader);
+			requestFirstLines.add(firstLine);
+			if (body.length > maxBodyBytes) {
+				reply(exchange, 413, "{\"code\":\"DEVICE_LOG_TOO_LARGE\",\"message\":\"大きすぎます\"}");
+				return;
+			}
+			Refusal test = refusal;
+			Answer refused = test == null ? null : test.answer(firstLine, lines);
+			if (refused != null) {
+				reply(exchange, refused.status(), refused.json());
+				return;
+			}
 			if (lines.isEmpty()) {
 				reply(exchange, 422, "{\"code\":\"EMPTY\",\"message\":\"no lines\",\"line\":0}");
 				return;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.IntUnaryOperator;
 import jp.madoguchi.reader.log.ChainVerifier;
 
 /**
@@ -19,6 +20,16 @@ public final class SyntheticLog {
 	}
 
 	public static Path write(Path directory, String workstation, String day, int events) throws IOException {
+		return write(directory, workstation, day, events, line -> 0);
+	}
+
+	/**
+	 * As {@link #write(Path, String, String, int)}; line {@code n} (1-based) gets a
+	 * {@code detail} member of {@code detailLength.applyAsInt(n)} characters when that is
+	 * positive (a line of any size).
+	 */
+	public static Path write(Path directory, String workstation, String day, int events, IntUnaryOperator detailLength)
+			throws IOException {
 		Files.createDirectories(directory);
 		Path file = directory.resolve(workstation + "_" + day + ".jsonl");
 		String prev = ChainVerifier.GENESIS;
@@ -35,6 +46,10 @@ public final class SyntheticLog {
 						+ "\"residentRegistry\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
 						+ "\"commonAp\":{\"triesLeft\":0,\"state\":\"BLOCKED\",\"sw\":\"63C0\"},"
 						+ "\"jpkiSign\":{\"triesLeft\":5,\"state\":\"OK\",\"sw\":\"63C5\"}}";
+				int detail = detailLength.applyAsInt(i + 1);
+				if (detail > 0) {
+					open += ",\"detail\":\"" + "x".repeat(detail) + "\"";
+				}
 				String line = ChainVerifier.seal(open, prev);
 				out.write(line);
 				out.write('\n');
