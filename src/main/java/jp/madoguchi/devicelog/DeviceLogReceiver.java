@@ -34,6 +34,7 @@ import jp.madoguchi.errors.Messages;
 import jp.madoguchi.reader.log.ChainVerifier;
 import jp.madoguchi.tenant.StaffUser;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DeviceLogReceiver {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * Duplicate names refused, as the adapter's own parser does: a line two readers could
+	 * read differently ("outcome" twice) is malformed, never the last one's word.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private static final Logger log = LoggerFactory.getLogger(DeviceLogReceiver.class);
 

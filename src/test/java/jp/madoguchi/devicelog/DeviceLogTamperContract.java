@@ -255,6 +255,13 @@ abstract class DeviceLogTamperContract {
 		List<String> nul = new ArrayList<>(lines);
 		nul.set(1, nul.get(1).replace("\"operator\":\"staff-1\"", "\"operator\":\"staff\\u0000-1\""));
 		assertRefused(operator.postNdjson("/api/device-events", DeviceLogs.body(reseal(nul))), 2, "MALFORMED");
+
+		// A second "outcome" would read as LOCKED to a last-wins reader: malformed.
+		List<String> twice = new ArrayList<>(lines);
+		twice.set(1,
+				twice.get(1).replace("\"outcome\":\"LOCKED\"", "\"outcome\":\"NOT_LOCKED\",\"outcome\":\"LOCKED\""));
+		assertThat(twice.get(1)).contains("\"outcome\":\"NOT_LOCKED\",\"outcome\":\"LOCKED\"");
+		assertRefused(operator.postNdjson("/api/device-events", DeviceLogs.body(reseal(twice))), 2, "MALFORMED");
 		assertThat(events()).isEmpty();
 	}
 
