@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -33,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import jp.madoguchi.support.ApiClient;
+import jp.madoguchi.support.PageSession;
 import jp.madoguchi.support.Rosters;
 import tools.jackson.databind.JsonNode;
 
@@ -239,8 +236,8 @@ class HiddenRowsAndSheetsTest {
 	 */
 	@Test
 	void thePageKeepsTheHiddenRowChoiceWhenTheClerkAcceptsTheValidRows() throws Exception {
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		signIn(browser);
+		PageSession browser = new PageSession(port);
+		assertThat(browser.signIn("clerk", "demo").statusCode()).isEqualTo(302);
 		String marker = marker();
 		List<String> invalid = new ArrayList<>(applicant("誤り　一子", "アヤマリ　イチコ", marker));
 		invalid.set(2, "生年月日ではない");
@@ -254,14 +251,13 @@ class HiddenRowsAndSheetsTest {
 		assertThat(refused.body()).contains("シート「名簿」の 2 行目を見出しとして読みました");
 		Matcher token = Pattern.compile("/rosters/pending/([0-9a-f-]{36})").matcher(refused.body());
 		assertThat(token.find()).isTrue();
-		HttpResponse<String> accepted = post(browser, "/rosters/pending/" + token.group(1), csrf(refused.body()));
+		HttpResponse<String> accepted = browser.post("/rosters/pending/" + token.group(1), Map.of());
 		assertThat(accepted.statusCode()).isEqualTo(302);
 		String location = accepted.headers().firstValue("Location").orElseThrow();
 		Matcher id = Pattern.compile("/rosters/(\\d+)$").matcher(location);
 		assertThat(id.find()).as(location).isTrue();
 
-		HttpResponse<String> roster = browser.send(HttpRequest.newBuilder(uri("/").resolve(location)).GET().build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> roster = browser.follow(accepted);
 		assertThat(roster.body()).contains("シート「名簿」の 2 行目を見出しとして読みました");
 		List<String> names = new ArrayList<>();
 		for (JsonNode c : clerk.get("/api/rosters/" + id.group(1) + "/cases").json()) {
@@ -274,59 +270,16 @@ class HiddenRowsAndSheetsTest {
 		HttpResponse<String> created = uploadPage(browser,
 				workbook(new SheetSpec("名簿", VisibilityState.VISIBLE, rows, Set.of(3))), false);
 		assertThat(created.statusCode()).isEqualTo(302);
-		HttpResponse<String> warned = browser
-			.send(HttpRequest.newBuilder(uri("/").resolve(created.headers().firstValue("Location").orElseThrow()))
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> warned = browser.follow(created);
 		assertThat(warned.body()).contains("3行目（隠れ　二郎）：非表示の行のため取り込みませんでした");
 	}
 
-	private void signIn(HttpClient browser) throws Exception {
-		HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> signedIn = post(browser, "/login",
-				"username=clerk&password=demo&_csrf=" + URLEncoder.encode(csrf(login.body()), StandardCharsets.UTF_8));
-		assertThat(signedIn.statusCode()).isEqualTo(302);
-	}
-
-	private HttpResponse<String> uploadPage(HttpClient browser, byte[] content, boolean includeHiddenRows)
-			throws Exception {
-		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/rosters")).GET().build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	/** The upload form of the roster page, as the browser posts it. */
+	private static HttpResponse<String> uploadPage(PageSession browser, byte[] content, boolean includeHiddenRows) {
+		HttpResponse<String> page = browser.get("/rosters");
 		assertThat(page.body()).contains("name=\"includeHiddenRows\"");
-		String boundary = "----madoguchi" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(page.body())
-				+ (includeHiddenRows ? "\r\n--" + boundary
-						+ "\r\nContent-Disposition: form-data; name=\"includeHiddenRows\"\r\n\r\ntrue" : "")
-				+ "\r\n--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return browser.send(HttpRequest.newBuilder(uri("/rosters"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private HttpResponse<String> post(HttpClient browser, String path, String csrfOrForm) throws Exception {
-		String form = csrfOrForm.contains("=") ? csrfOrForm
-				: "_csrf=" + URLEncoder.encode(csrfOrForm, StandardCharsets.UTF_8);
-		return browser.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static String csrf(String html) {
-		Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-		assertThat(m.find()).as("a CSRF token on the page").isTrue();
-		return m.group(1);
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
+		return browser.upload("/rosters", includeHiddenRows ? Map.of("includeHiddenRows", "true") : Map.of(), "file",
+				"roster.xlsx", content);
 	}
 
 }

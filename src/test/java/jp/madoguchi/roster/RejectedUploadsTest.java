@@ -2,13 +2,7 @@ package jp.madoguchi.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import jp.madoguchi.storage.StagedFile;
 import jp.madoguchi.support.ApiClient;
+import jp.madoguchi.support.PageSession;
 import jp.madoguchi.support.Rosters;
 
 /**
@@ -72,8 +68,8 @@ class RejectedUploadsTest {
 
 	@Test
 	void thePageKeepsARefusedFileOnlyWhileTheClerkMayImportItsValidRows() throws Exception {
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		signIn(browser);
+		PageSession browser = new PageSession(port);
+		assertThat(browser.signIn("clerk", "demo").statusCode()).isEqualTo(302);
 
 		// No valid row: nothing to import later, deleted at once.
 		HttpResponse<String> allInvalid = uploadPage(browser, Rosters.csv(List.of(invalidRow())));
@@ -93,12 +89,12 @@ class RejectedUploadsTest {
 		assertThat(staged()).isEqualTo(1);
 		Matcher token = Pattern.compile("/rosters/pending/([0-9a-f-]{36})").matcher(someValid.body());
 		assertThat(token.find()).isTrue();
-		HttpResponse<String> accepted = post(browser, "/rosters/pending/" + token.group(1), csrf(someValid.body()));
+		HttpResponse<String> accepted = browser.post("/rosters/pending/" + token.group(1), Map.of());
 		assertThat(accepted.statusCode()).isEqualTo(302);
 		assertThat(staged()).isZero();
 
 		// Used once: a second post finds nothing.
-		HttpResponse<String> again = post(browser, "/rosters/pending/" + token.group(1), csrf(someValid.body()));
+		HttpResponse<String> again = browser.post("/rosters/pending/" + token.group(1), Map.of());
 		assertThat(again.statusCode()).isEqualTo(410);
 		assertThat(again.body()).contains("取り込み待ちのファイルが見つかりません");
 	}
@@ -138,48 +134,10 @@ class RejectedUploadsTest {
 		}
 	}
 
-	private void signIn(HttpClient browser) throws Exception {
-		HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> signedIn = post(browser, "/login",
-				"username=clerk&password=demo&_csrf=" + URLEncoder.encode(csrf(login.body()), StandardCharsets.UTF_8));
-		assertThat(signedIn.statusCode()).isEqualTo(302);
-	}
-
-	private HttpResponse<String> uploadPage(HttpClient browser, byte[] content) throws Exception {
-		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/rosters")).GET().build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		String boundary = "----madoguchi" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(page.body())
-				+ "\r\n--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return browser.send(HttpRequest.newBuilder(uri("/rosters"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private HttpResponse<String> post(HttpClient browser, String path, String csrfOrForm) throws Exception {
-		String form = csrfOrForm.contains("=") ? csrfOrForm
-				: "_csrf=" + URLEncoder.encode(csrfOrForm, StandardCharsets.UTF_8);
-		return browser.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static String csrf(String html) {
-		Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
-		assertThat(m.find()).as("a CSRF token on the page").isTrue();
-		return m.group(1);
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
+	/** The upload form of the roster page, as the browser posts it. */
+	private static HttpResponse<String> uploadPage(PageSession browser, byte[] content) {
+		browser.get("/rosters");
+		return browser.upload("/rosters", Map.of(), "file", "roster.csv", content);
 	}
 
 	private static final class MutableClock extends Clock {
