@@ -271,10 +271,10 @@ public class DeviceLogReceiver {
 		int lineCount = ((Number) chain.get("line_count")).intValue();
 		String running = head == null ? ChainVerifier.GENESIS : head;
 		Parsed first = events.get(0);
-		if (!first.prevHash.equals(ChainVerifier.GENESIS)) {
+		Map<String, Held> held = heldLines(municipalityId, events);
+		if (!first.prevHash.equals(ChainVerifier.GENESIS) && !continuesHeld(chainId, first, running, held)) {
 			checkContinuation(municipalityId, chainId, first, running);
 		}
-		Map<String, String> held = heldLines(municipalityId, events);
 		Map<String, String> inChunk = new HashMap<>();
 		List<Parsed> fresh = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
@@ -285,8 +285,9 @@ public class DeviceLogReceiver {
 				throw refusal(k, "EVENT_REWRITTEN",
 						new Evidence("EVENT_REWRITTEN", p.workstation, earlier, p.hash, p.eventId, p.caseRef, null));
 			}
-			String heldLine = held.get(p.eventId);
-			if (heldLine != null) {
+			Held heldEvent = held.get(p.eventId);
+			if (heldEvent != null) {
+				String heldLine = heldEvent.line;
 				if (!heldLine.equals(p.line)) {
 					throw refusal(k, "EVENT_REWRITTEN", new Evidence("EVENT_REWRITTEN", p.workstation,
 							ChainVerifier.hashOf(heldLine), p.hash, p.eventId, p.caseRef, null));
@@ -344,8 +345,25 @@ public class DeviceLogReceiver {
 	}
 
 	/**
+	 * Whether the chunk's first line plainly continues what this chain holds, without a
+	 * question to the database: it follows the head (the next chunk of a file), or it is
+	 * a line the chain already holds byte for byte (a chunk sent again), whose
+	 * predecessor the chain accepted when it was stored.
+	 */
+	private static boolean continuesHeld(long chainId, Parsed first, String head, Map<String, Held> held) {
+		if (first.prevHash.equals(head)) {
+			return true;
+		}
+		Held same = held.get(first.eventId);
+		return same != null && same.chainId != null && same.chainId == chainId && same.line.equals(first.line);
+	}
+
+	/**
 	 * A chunk that does not start at the genesis must start from a hash this
-	 * workstation-day's chain holds.
+	 * workstation-day's chain holds. Asked only when {@link #continuesHeld} cannot tell,
+	 * that is for a chunk about to be refused (a fork, a splice, an unknown predecessor):
+	 * the stored events are searched by hash for the evidence, without an index on it
+	 * (every accepted chunk would pay for that index).
 	 */
 	private void checkContinuation(long municipalityId, long chainId, Parsed first, String head) {
 		List<Map<String, Object>> holders = jdbc.sql("""
@@ -371,18 +389,24 @@ public class DeviceLogReceiver {
 				first.eventId, first.caseRef, null, first.day.toString()));
 	}
 
-	/** The stored line of every event id of the chunk the municipality already holds. */
-	private Map<String, String> heldLines(long municipalityId, List<Parsed> events) {
-		Map<String, String> held = new HashMap<>();
+	/**
+	 * The stored line (and its chain) of every event id of the chunk the municipality
+	 * already holds.
+	 */
+	private Map<String, Held> heldLines(long municipalityId, List<Parsed> events) {
+		Map<String, Held> held = new HashMap<>();
 		for (int from = 0; from < events.size(); from += 1000) {
 			List<String> ids = events.subList(from, Math.min(events.size(), from + 1000))
 				.stream()
 				.map(Parsed::eventId)
 				.toList();
-			jdbc.sql("SELECT event_id, line FROM device_event WHERE municipality_id = :m AND event_id IN (:ids)")
+			jdbc.sql("""
+					SELECT event_id, line, chain_id FROM device_event
+					WHERE municipality_id = :m AND event_id IN (:ids)""")
 				.param("m", municipalityId)
 				.param("ids", ids)
-				.query((rs, n) -> held.put(rs.getString(1), rs.getString(2)))
+				.query((rs, n) -> held.put(rs.getString(1),
+						new Held(rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3))))
 				.list();
 		}
 		return held;
@@ -677,6 +701,10 @@ public class DeviceLogReceiver {
 	}
 
 	private record Stored(int accepted, int duplicates, int unknownCases) {
+	}
+
+	/** A stored event: its line, and its chain (null for a line V9 could not place). */
+	private record Held(String line, Long chainId) {
 	}
 
 	/** One line's members; {@code unknownCase} is set when the chunk is stored. */
