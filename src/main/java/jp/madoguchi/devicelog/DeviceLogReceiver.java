@@ -33,7 +33,8 @@ import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.errors.Messages;
 import jp.madoguchi.reader.log.ChainVerifier;
 import jp.madoguchi.tenant.StaffUser;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -136,7 +137,14 @@ public class DeviceLogReceiver {
 		Stored stored;
 		try {
 			long chainId = ensureChain(shipper.municipalityId, first.workstation, first.day);
-			stored = transaction.execute(status -> store(shipper, chainId, events));
+			try {
+				stored = transaction.execute(status -> store(shipper, chainId, events, false));
+			}
+			catch (DataIntegrityViolationException eventIdHeld) {
+				// A chunk continuing the head reused a stored event id (a rewrite): all
+				// undone; the careful way finds the stored line and refuses it.
+				stored = transaction.execute(status -> store(shipper, chainId, events, true));
+			}
 		}
 		finally {
 			lock.unlock();
@@ -261,7 +269,7 @@ public class DeviceLogReceiver {
 	 * In one transaction, under the chain's row lock: checks the chunk against what the
 	 * service holds and stores its new events.
 	 */
-	private Stored store(Shipper shipper, long chainId, List<Parsed> events) {
+	private Stored store(Shipper shipper, long chainId, List<Parsed> events, boolean careful) {
 		long municipalityId = shipper.municipalityId;
 		Map<String, Object> chain = jdbc.sql("SELECT head_hash, line_count FROM device_chain WHERE id = ? FOR UPDATE")
 			.param(chainId)
@@ -271,7 +279,13 @@ public class DeviceLogReceiver {
 		int lineCount = ((Number) chain.get("line_count")).intValue();
 		String running = head == null ? ChainVerifier.GENESIS : head;
 		Parsed first = events.get(0);
-		Map<String, Held> held = heldLines(municipalityId, events);
+		// A chunk continuing the head holds only new events, unless an event id is
+		// reused:
+		// then the unique key (event_id, municipality_id) refuses the insert and the
+		// chunk
+		// is taken again the careful way, looking up the stored lines first.
+		boolean plain = !careful && first.prevHash.equals(running);
+		Map<String, Held> held = plain ? Map.of() : heldLines(municipalityId, events);
 		if (!first.prevHash.equals(ChainVerifier.GENESIS) && !continuesHeld(chainId, first, running, held)) {
 			checkContinuation(municipalityId, chainId, first, running);
 		}
@@ -630,26 +644,49 @@ public class DeviceLogReceiver {
 		};
 	}
 
+	/**
+	 * The line's members, read in one pass without building a tree (every token is still
+	 * read and checked: well-formed, no name twice in an object, nothing after the
+	 * object); null when malformed.
+	 */
 	private static Parsed parse(String line) {
-		try {
-			JsonNode n = JSON.readTree(line);
-			if (n == null || !n.isObject()) {
+		String eventId = null;
+		String time = null;
+		String workstation = null;
+		String caseRef = null;
+		String operator = null;
+		String command = null;
+		String outcome = null;
+		String fingerprint = null;
+		try (JsonParser json = JSON.createParser(line)) {
+			if (json.nextToken() != JsonToken.START_OBJECT) {
 				return null;
 			}
-			JsonNode card = n.get("card");
-			String fingerprint = card != null && card.isObject() ? text(card, "fingerprint") : null;
-			String eventId = text(n, "eventId");
-			String time = text(n, "time");
-			String workstation = text(n, "workstation");
-			String command = text(n, "command");
-			String outcome = text(n, "outcome");
+			while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = json.currentName();
+				JsonToken value = json.nextToken();
+				switch (name) {
+					case "eventId" -> eventId = text(json, value, name);
+					case "time" -> time = text(json, value, name);
+					case "workstation" -> workstation = text(json, value, name);
+					case "caseId" -> caseRef = text(json, value, name);
+					case "operator" -> operator = text(json, value, name);
+					case "command" -> command = text(json, value, name);
+					case "outcome" -> outcome = text(json, value, name);
+					case "card" -> fingerprint = fingerprint(json, value);
+					default -> json.skipChildren();
+				}
+			}
+			if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+				return null;
+			}
 			if (eventId == null || eventId.isEmpty() || time == null || time.length() > 64 || workstation == null
 					|| command == null || outcome == null) {
 				return null;
 			}
 			OffsetDateTime at = OffsetDateTime.parse(time);
-			return new Parsed(eventId, at, at.toLocalDate(), workstation, text(n, "caseId"), text(n, "operator"),
-					command, outcome, fingerprint, ChainVerifier.prevHashOf(line), ChainVerifier.hashOf(line), line);
+			return new Parsed(eventId, at, at.toLocalDate(), workstation, caseRef, operator, command, outcome,
+					fingerprint, ChainVerifier.prevHashOf(line), ChainVerifier.hashOf(line), line);
 		}
 		catch (RuntimeException e) {
 			return null;
@@ -657,18 +694,39 @@ public class DeviceLogReceiver {
 	}
 
 	/**
-	 * A string member's value; null when absent or null; a non-string makes it malformed.
+	 * {@code card.fingerprint} when {@code card} is an object; its other members skipped.
 	 */
-	private static String text(JsonNode n, String field) {
-		JsonNode v = n.get(field);
-		if (v == null || v.isNull()) {
+	private static String fingerprint(JsonParser json, JsonToken card) {
+		if (card != JsonToken.START_OBJECT) {
+			json.skipChildren();
 			return null;
 		}
-		if (!v.isString() || v.asString().indexOf('\0') >= 0) {
+		String fingerprint = null;
+		while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = json.currentName();
+			JsonToken value = json.nextToken();
+			if (name.equals("fingerprint")) {
+				fingerprint = text(json, value, name);
+			}
+			else {
+				json.skipChildren();
+			}
+		}
+		return fingerprint;
+	}
+
+	/**
+	 * A string member's value; null when null; a non-string makes it malformed.
+	 */
+	private static String text(JsonParser json, JsonToken value, String field) {
+		if (value == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		if (value != JsonToken.VALUE_STRING || json.getString().indexOf('\0') >= 0) {
 			// a NUL is valid JSON but no database text
 			throw new IllegalArgumentException("not a storable string: " + field);
 		}
-		return v.asString();
+		return json.getString();
 	}
 
 	/** Who shipped a chunk, as its rows and findings record it. */
