@@ -33,7 +33,8 @@ import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.errors.Messages;
 import jp.madoguchi.reader.log.ChainVerifier;
 import jp.madoguchi.tenant.StaffUser;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -136,7 +137,14 @@ public class DeviceLogReceiver {
 		Stored stored;
 		try {
 			long chainId = ensureChain(shipper.municipalityId, first.workstation, first.day);
-			stored = transaction.execute(status -> store(shipper, chainId, events));
+			try {
+				stored = transaction.execute(status -> store(shipper, chainId, events, false));
+			}
+			catch (DataIntegrityViolationException eventIdHeld) {
+				// A chunk continuing the head reused a stored event id (a rewrite): all
+				// undone; the careful way finds the stored line and refuses it.
+				stored = transaction.execute(status -> store(shipper, chainId, events, true));
+			}
 		}
 		finally {
 			lock.unlock();
@@ -261,7 +269,7 @@ public class DeviceLogReceiver {
 	 * In one transaction, under the chain's row lock: checks the chunk against what the
 	 * service holds and stores its new events.
 	 */
-	private Stored store(Shipper shipper, long chainId, List<Parsed> events) {
+	private Stored store(Shipper shipper, long chainId, List<Parsed> events, boolean careful) {
 		long municipalityId = shipper.municipalityId;
 		Map<String, Object> chain = jdbc.sql("SELECT head_hash, line_count FROM device_chain WHERE id = ? FOR UPDATE")
 			.param(chainId)
@@ -271,10 +279,16 @@ public class DeviceLogReceiver {
 		int lineCount = ((Number) chain.get("line_count")).intValue();
 		String running = head == null ? ChainVerifier.GENESIS : head;
 		Parsed first = events.get(0);
-		if (!first.prevHash.equals(ChainVerifier.GENESIS)) {
+		// A chunk continuing the head holds only new events, unless an event id is
+		// reused:
+		// then the unique key (event_id, municipality_id) refuses the insert and the
+		// chunk
+		// is taken again the careful way, looking up the stored lines first.
+		boolean plain = !careful && first.prevHash.equals(running);
+		Map<String, Held> held = plain ? Map.of() : heldLines(municipalityId, events);
+		if (!first.prevHash.equals(ChainVerifier.GENESIS) && !continuesHeld(chainId, first, running, held)) {
 			checkContinuation(municipalityId, chainId, first, running);
 		}
-		Map<String, String> held = heldLines(municipalityId, events);
 		Map<String, String> inChunk = new HashMap<>();
 		List<Parsed> fresh = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
@@ -285,8 +299,9 @@ public class DeviceLogReceiver {
 				throw refusal(k, "EVENT_REWRITTEN",
 						new Evidence("EVENT_REWRITTEN", p.workstation, earlier, p.hash, p.eventId, p.caseRef, null));
 			}
-			String heldLine = held.get(p.eventId);
-			if (heldLine != null) {
+			Held heldEvent = held.get(p.eventId);
+			if (heldEvent != null) {
+				String heldLine = heldEvent.line;
 				if (!heldLine.equals(p.line)) {
 					throw refusal(k, "EVENT_REWRITTEN", new Evidence("EVENT_REWRITTEN", p.workstation,
 							ChainVerifier.hashOf(heldLine), p.hash, p.eventId, p.caseRef, null));
@@ -344,8 +359,25 @@ public class DeviceLogReceiver {
 	}
 
 	/**
+	 * Whether the chunk's first line plainly continues what this chain holds, without a
+	 * question to the database: it follows the head (the next chunk of a file), or it is
+	 * a line the chain already holds byte for byte (a chunk sent again), whose
+	 * predecessor the chain accepted when it was stored.
+	 */
+	private static boolean continuesHeld(long chainId, Parsed first, String head, Map<String, Held> held) {
+		if (first.prevHash.equals(head)) {
+			return true;
+		}
+		Held same = held.get(first.eventId);
+		return same != null && same.chainId != null && same.chainId == chainId && same.line.equals(first.line);
+	}
+
+	/**
 	 * A chunk that does not start at the genesis must start from a hash this
-	 * workstation-day's chain holds.
+	 * workstation-day's chain holds. Asked only when {@link #continuesHeld} cannot tell,
+	 * that is for a chunk about to be refused (a fork, a splice, an unknown predecessor):
+	 * the stored events are searched by hash for the evidence, without an index on it
+	 * (every accepted chunk would pay for that index).
 	 */
 	private void checkContinuation(long municipalityId, long chainId, Parsed first, String head) {
 		List<Map<String, Object>> holders = jdbc.sql("""
@@ -371,18 +403,24 @@ public class DeviceLogReceiver {
 				first.eventId, first.caseRef, null, first.day.toString()));
 	}
 
-	/** The stored line of every event id of the chunk the municipality already holds. */
-	private Map<String, String> heldLines(long municipalityId, List<Parsed> events) {
-		Map<String, String> held = new HashMap<>();
+	/**
+	 * The stored line (and its chain) of every event id of the chunk the municipality
+	 * already holds.
+	 */
+	private Map<String, Held> heldLines(long municipalityId, List<Parsed> events) {
+		Map<String, Held> held = new HashMap<>();
 		for (int from = 0; from < events.size(); from += 1000) {
 			List<String> ids = events.subList(from, Math.min(events.size(), from + 1000))
 				.stream()
 				.map(Parsed::eventId)
 				.toList();
-			jdbc.sql("SELECT event_id, line FROM device_event WHERE municipality_id = :m AND event_id IN (:ids)")
+			jdbc.sql("""
+					SELECT event_id, line, chain_id FROM device_event
+					WHERE municipality_id = :m AND event_id IN (:ids)""")
 				.param("m", municipalityId)
 				.param("ids", ids)
-				.query((rs, n) -> held.put(rs.getString(1), rs.getString(2)))
+				.query((rs, n) -> held.put(rs.getString(1),
+						new Held(rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3))))
 				.list();
 		}
 		return held;
@@ -606,26 +644,49 @@ public class DeviceLogReceiver {
 		};
 	}
 
+	/**
+	 * The line's members, read in one pass without building a tree (every token is still
+	 * read and checked: well-formed, no name twice in an object, nothing after the
+	 * object); null when malformed.
+	 */
 	private static Parsed parse(String line) {
-		try {
-			JsonNode n = JSON.readTree(line);
-			if (n == null || !n.isObject()) {
+		String eventId = null;
+		String time = null;
+		String workstation = null;
+		String caseRef = null;
+		String operator = null;
+		String command = null;
+		String outcome = null;
+		String fingerprint = null;
+		try (JsonParser json = JSON.createParser(line)) {
+			if (json.nextToken() != JsonToken.START_OBJECT) {
 				return null;
 			}
-			JsonNode card = n.get("card");
-			String fingerprint = card != null && card.isObject() ? text(card, "fingerprint") : null;
-			String eventId = text(n, "eventId");
-			String time = text(n, "time");
-			String workstation = text(n, "workstation");
-			String command = text(n, "command");
-			String outcome = text(n, "outcome");
+			while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = json.currentName();
+				JsonToken value = json.nextToken();
+				switch (name) {
+					case "eventId" -> eventId = text(json, value, name);
+					case "time" -> time = text(json, value, name);
+					case "workstation" -> workstation = text(json, value, name);
+					case "caseId" -> caseRef = text(json, value, name);
+					case "operator" -> operator = text(json, value, name);
+					case "command" -> command = text(json, value, name);
+					case "outcome" -> outcome = text(json, value, name);
+					case "card" -> fingerprint = fingerprint(json, value);
+					default -> json.skipChildren();
+				}
+			}
+			if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+				return null;
+			}
 			if (eventId == null || eventId.isEmpty() || time == null || time.length() > 64 || workstation == null
 					|| command == null || outcome == null) {
 				return null;
 			}
 			OffsetDateTime at = OffsetDateTime.parse(time);
-			return new Parsed(eventId, at, at.toLocalDate(), workstation, text(n, "caseId"), text(n, "operator"),
-					command, outcome, fingerprint, ChainVerifier.prevHashOf(line), ChainVerifier.hashOf(line), line);
+			return new Parsed(eventId, at, at.toLocalDate(), workstation, caseRef, operator, command, outcome,
+					fingerprint, ChainVerifier.prevHashOf(line), ChainVerifier.hashOf(line), line);
 		}
 		catch (RuntimeException e) {
 			return null;
@@ -633,18 +694,39 @@ public class DeviceLogReceiver {
 	}
 
 	/**
-	 * A string member's value; null when absent or null; a non-string makes it malformed.
+	 * {@code card.fingerprint} when {@code card} is an object; its other members skipped.
 	 */
-	private static String text(JsonNode n, String field) {
-		JsonNode v = n.get(field);
-		if (v == null || v.isNull()) {
+	private static String fingerprint(JsonParser json, JsonToken card) {
+		if (card != JsonToken.START_OBJECT) {
+			json.skipChildren();
 			return null;
 		}
-		if (!v.isString() || v.asString().indexOf('\0') >= 0) {
+		String fingerprint = null;
+		while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = json.currentName();
+			JsonToken value = json.nextToken();
+			if (name.equals("fingerprint")) {
+				fingerprint = text(json, value, name);
+			}
+			else {
+				json.skipChildren();
+			}
+		}
+		return fingerprint;
+	}
+
+	/**
+	 * A string member's value; null when null; a non-string makes it malformed.
+	 */
+	private static String text(JsonParser json, JsonToken value, String field) {
+		if (value == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		if (value != JsonToken.VALUE_STRING || json.getString().indexOf('\0') >= 0) {
 			// a NUL is valid JSON but no database text
 			throw new IllegalArgumentException("not a storable string: " + field);
 		}
-		return v.asString();
+		return json.getString();
 	}
 
 	/** Who shipped a chunk, as its rows and findings record it. */
@@ -677,6 +759,10 @@ public class DeviceLogReceiver {
 	}
 
 	private record Stored(int accepted, int duplicates, int unknownCases) {
+	}
+
+	/** A stored event: its line, and its chain (null for a line V9 could not place). */
+	private record Held(String line, Long chainId) {
 	}
 
 	/** One line's members; {@code unknownCase} is set when the chunk is stored. */

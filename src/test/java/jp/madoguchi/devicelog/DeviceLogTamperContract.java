@@ -135,6 +135,29 @@ abstract class DeviceLogTamperContract {
 	}
 
 	@Test
+	void aStoredEventIdContinuingTheHeadIsARewrite() throws Exception {
+		List<String> genuine = shipGenuine("READ", "NOT_LOCKED");
+		// After the head, a line reusing the first event's id with another outcome.
+		String forged = ChainVerifier.seal(open(genuine.get(0)).replace("\"READ\"", "\"LOCKED\""),
+				ChainVerifier.hashOf(genuine.get(1)));
+		String fresh = open(DeviceLogs.chain(workstation, Long.toString(caseId), "READ").get(0));
+		var posted = operator.postNdjson("/api/device-events",
+				DeviceLogs.body(List.of(forged, ChainVerifier.seal(fresh, ChainVerifier.hashOf(forged)))));
+		assertRefused(posted, 1, "EVENT_REWRITTEN");
+		JsonNode finding = finding("EVENT_REWRITTEN");
+		assertThat(finding.get("eventId").asString()).isEqualTo(eventId(genuine.get(0)));
+		assertThat(finding.get("expectedHash").asString()).isEqualTo(ChainVerifier.hashOf(genuine.get(0)));
+		assertThat(finding.get("receivedHash").asString()).isEqualTo(ChainVerifier.hashOf(forged));
+		assertUnchanged(genuine);
+
+		// The head did not move: the next genuine line is taken.
+		var taken = operator.postNdjson("/api/device-events",
+				DeviceLogs.body(List.of(ChainVerifier.seal(fresh, ChainVerifier.hashOf(genuine.get(1))))));
+		assertThat(taken.status()).as(taken.text()).isEqualTo(200);
+		assertThat(taken.json().get("accepted").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void anotherWorkstationContinuingTheChainIsASplice() throws Exception {
 		List<String> genuine = shipGenuine("NOT_LOCKED");
 		String intruder = workstation + "-b";
