@@ -631,6 +631,13 @@ public class DeviceLogReceiver {
 		return value.substring(0, keep) + CUT;
 	}
 
+	/**
+	 * The members bounded by their columns, in the order they are checked, with the names
+	 * a refusal gives them.
+	 */
+	private static final String[] BOUNDED_FIELDS = { "eventId", "workstation", "caseId", "operator", "command",
+			"outcome", "card.fingerprint", "line" };
+
 	private static int limitOf(String field) {
 		return switch (field) {
 			case "eventId" -> DeviceLogLimits.EVENT_ID;
@@ -640,7 +647,8 @@ public class DeviceLogReceiver {
 			case "command" -> DeviceLogLimits.COMMAND;
 			case "outcome" -> DeviceLogLimits.OUTCOME;
 			case "card.fingerprint" -> DeviceLogLimits.HASH;
-			default -> DeviceLogLimits.LINE;
+			case "line" -> DeviceLogLimits.LINE;
+			default -> throw new IllegalArgumentException(field);
 		};
 	}
 
@@ -816,29 +824,11 @@ public class DeviceLogReceiver {
 
 		/** The first member wider than its column ({@link DeviceLogLimits}), or null. */
 		String tooLongField() {
-			if (eventId.length() > DeviceLogLimits.EVENT_ID) {
-				return "eventId";
-			}
-			if (workstation.length() > DeviceLogLimits.WORKSTATION) {
-				return "workstation";
-			}
-			if (caseRef != null && caseRef.length() > DeviceLogLimits.CASE_REF) {
-				return "caseId";
-			}
-			if (operator != null && operator.length() > DeviceLogLimits.OPERATOR) {
-				return "operator";
-			}
-			if (command.length() > DeviceLogLimits.COMMAND) {
-				return "command";
-			}
-			if (outcome.length() > DeviceLogLimits.OUTCOME) {
-				return "outcome";
-			}
-			if (fingerprint != null && fingerprint.length() > DeviceLogLimits.HASH) {
-				return "card.fingerprint";
-			}
-			if (line.length() > DeviceLogLimits.LINE) {
-				return "line";
+			String[] values = { eventId, workstation, caseRef, operator, command, outcome, fingerprint, line };
+			for (int i = 0; i < BOUNDED_FIELDS.length; i++) {
+				if (values[i] != null && values[i].length() > limitOf(BOUNDED_FIELDS[i])) {
+					return BOUNDED_FIELDS[i];
+				}
 			}
 			return null;
 		}

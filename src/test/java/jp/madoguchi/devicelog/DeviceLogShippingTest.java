@@ -2,12 +2,10 @@ package jp.madoguchi.devicelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import jp.madoguchi.devicelog.AdapterShip.Result;
 import jp.madoguchi.support.ApiClient;
 import jp.madoguchi.support.DeviceLogs;
 import jp.madoguchi.support.Rosters;
@@ -183,30 +182,12 @@ class DeviceLogShippingTest {
 	}
 
 	private Result ship() throws Exception {
-		return runShip(List.of("--user", "operator", "--password-env", "MADOGUCHI_TEST_SHIP_PASSWORD"), "demo");
+		return AdapterShip.run(logDir, port, List.of("--user", "operator", "--password-env", AdapterShip.SECRET_ENV),
+				"demo");
 	}
 
 	private Result shipWithKey(String key) throws Exception {
-		return runShip(List.of("--key-env", "MADOGUCHI_TEST_SHIP_PASSWORD"), key);
-	}
-
-	private Result runShip(List<String> credentials, String secret) throws Exception {
-		Path jar = Path.of("reader-adapter", "target", "reader-adapter.jar").toAbsolutePath();
-		assertThat(jar).as("run the tests through the root build so the adapter jar exists").exists();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-						"ship", "--log-dir", logDir.toString(), "--service", "http://localhost:" + port));
-		command.addAll(credentials);
-		ProcessBuilder pb = new ProcessBuilder(command);
-		pb.environment().put("MADOGUCHI_TEST_SHIP_PASSWORD", secret);
-		pb.redirectErrorStream(true);
-		Process p = pb.start();
-		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return new Result(p.exitValue(), output);
-	}
-
-	private record Result(int exit, String output) {
+		return AdapterShip.run(logDir, port, List.of("--key-env", AdapterShip.SECRET_ENV), key);
 	}
 
 }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import jp.madoguchi.reader.log.ChainVerifier;
+import jp.madoguchi.devicelog.AdapterShip.Result;
 import jp.madoguchi.support.ApiClient;
 import jp.madoguchi.support.DeviceLogs;
 import jp.madoguchi.support.PageSession;
@@ -481,30 +482,10 @@ abstract class DeviceLogTamperContract {
 	private Result ship(List<String> lines, String credential, String value) throws Exception {
 		Path logDir = Files.createTempDirectory(work, "log");
 		Files.writeString(logDir.resolve(workstation + "_2026-11-21.jsonl"), DeviceLogs.body(lines));
-		Path jar = Path.of("reader-adapter", "target", "reader-adapter.jar").toAbsolutePath();
-		assertThat(jar).as("build the adapter first: mvn -pl reader-adapter package -DskipTests").exists();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-						"ship", "--log-dir", logDir.toString(), "--service", "http://localhost:" + port));
-		String secret;
-		if (credential.equals("--user")) {
-			command.addAll(List.of("--user", value, "--password-env", "MADOGUCHI_TEST_SHIP_SECRET"));
-			secret = "demo";
-		}
-		else {
-			command.addAll(List.of("--key-env", "MADOGUCHI_TEST_SHIP_SECRET"));
-			secret = value;
-		}
-		ProcessBuilder pb = new ProcessBuilder(command);
-		pb.environment().put("MADOGUCHI_TEST_SHIP_SECRET", secret);
-		pb.redirectErrorStream(true);
-		Process p = pb.start();
-		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return new Result(p.exitValue(), output);
-	}
-
-	private record Result(int exit, String output) {
+		List<String> credentials = credential.equals("--user")
+				? List.of("--user", value, "--password-env", AdapterShip.SECRET_ENV)
+				: List.of("--key-env", AdapterShip.SECRET_ENV);
+		return AdapterShip.run(logDir, port, credentials, credential.equals("--user") ? "demo" : value);
 	}
 
 }
