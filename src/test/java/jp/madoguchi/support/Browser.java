@@ -11,6 +11,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -123,7 +125,7 @@ public final class Browser implements AutoCloseable {
 	public void clickAndWaitForNewPage(By by) {
 		WebElement oldPage = driver.findElement(By.tagName("html"));
 		click(by);
-		waiting().until(ExpectedConditions.stalenessOf(oldPage));
+		waitUntilGone(oldPage);
 		waitForCompleteDocument();
 	}
 
@@ -134,7 +136,7 @@ public final class Browser implements AutoCloseable {
 	public void clickAndWaitForUrl(By by, Predicate<String> url) {
 		WebElement oldPage = driver.findElement(By.tagName("html"));
 		click(by);
-		waiting().until(ExpectedConditions.stalenessOf(oldPage));
+		waitUntilGone(oldPage);
 		waiting().until(d -> url.test(d.getCurrentUrl()));
 		waitForCompleteDocument();
 	}
@@ -143,7 +145,7 @@ public final class Browser implements AutoCloseable {
 	public void back() {
 		WebElement oldPage = driver.findElement(By.tagName("html"));
 		driver.navigate().back();
-		waiting().until(ExpectedConditions.stalenessOf(oldPage));
+		waitUntilGone(oldPage);
 		waitForCompleteDocument();
 	}
 
@@ -182,6 +184,29 @@ public final class Browser implements AutoCloseable {
 	/** True when the current page is the service's error page. */
 	public boolean isErrorPage() {
 		return all(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals("処理できませんでした"));
+	}
+
+	/**
+	 * Waits until the old document's element is gone. Chromium answers a query on a node
+	 * of a document being replaced either "stale element" or, during the swap, "Node with
+	 * given id does not belong to the document": both mean the old page is gone.
+	 */
+	private void waitUntilGone(WebElement oldPage) {
+		waiting().until(d -> {
+			try {
+				oldPage.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/**
