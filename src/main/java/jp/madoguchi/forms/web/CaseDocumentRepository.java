@@ -2,13 +2,20 @@ package jp.madoguchi.forms.web;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import jp.madoguchi.forms.DocumentRecord;
+import jp.madoguchi.forms.FormId;
+import jp.madoguchi.forms.IssuedDocument;
+import jp.madoguchi.forms.TemplateOrigin;
 import jp.madoguchi.forms.Region;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +68,32 @@ class CaseDocumentRepository {
 			.list();
 	}
 
+	private static final String ISSUED = """
+			SELECT document_id, case_id, form, template_version, template_sha256, template_origin, pages, regions
+			FROM case_document WHERE municipality_id = ?""";
+
+	Optional<IssuedDocument> issued(long municipalityId, String documentId) {
+		return jdbc.sql(ISSUED + " AND document_id = ?")
+			.params(municipalityId, documentId)
+			.query(CaseDocumentRepository::issuedDocument)
+			.optional();
+	}
+
+	List<IssuedDocument> issuedOfCase(long municipalityId, long caseId) {
+		return jdbc.sql(ISSUED + " AND case_id = ? ORDER BY id")
+			.params(municipalityId, caseId)
+			.query(CaseDocumentRepository::issuedDocument)
+			.list();
+	}
+
+	private static IssuedDocument issuedDocument(ResultSet rs, int row) throws SQLException {
+		List<RegionJson> regions = JSON.readValue(rs.getString(8), new TypeReference<List<RegionJson>>() {
+		});
+		return new IssuedDocument(rs.getString(1), rs.getLong(2), FormId.fromId(rs.getString(3)), rs.getString(4),
+				rs.getString(5), TemplateOrigin.fromJsonName(rs.getString(6)), rs.getInt(7),
+				regions.stream().map(RegionJson::toRegion).toList());
+	}
+
 	/**
 	 * {@code {"id", "form", "templateVersion", "sha256", "pages", "regions"}} as the API
 	 * contract names them, and {@code templateOrigin}: {@code default} (the built-in
@@ -82,6 +115,10 @@ class CaseDocumentRepository {
 	record RegionJson(int page, String kind, float x, float y, float w, float h) {
 		static RegionJson of(Region r) {
 			return new RegionJson(r.page(), r.kind().jsonName(), r.x(), r.y(), r.w(), r.h());
+		}
+
+		Region toRegion() {
+			return new Region(page, Region.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), x, y, w, h);
 		}
 	}
 

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Finds the QR marks on a scanned page: first where the forms print them (two opposite
- * corners of an A4 page, in any of the four orientations), then on the whole page;
- * turned by 90/180/270 degrees and lightly blurred before giving up; ZXing first, then
- * BoofCV. Thread-safe.
+ * corners of an A4 page, in any of the four orientations), then on the whole page; turned
+ * by 90/180/270 degrees and lightly blurred before giving up; ZXing first, then BoofCV.
+ * Thread-safe.
  */
 public final class MarkReader {
 

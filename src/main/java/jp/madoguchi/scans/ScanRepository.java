@@ -1,0 +1,268 @@
+package jp.madoguchi.scans;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import jp.madoguchi.scans.reading.Verdict;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The scans module's tables: scan_file, scan_page, scan_document. */
+@Repository
+class ScanRepository {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	ScanRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	enum Status {
+
+		PROCESSING, DONE, FAILED
+
+	}
+
+	record ScanFile(long id, long municipalityId, String sha256, String fileName, long size, String mediaType,
+			Status status, Integer pages, String failureCode, String failureArgs, String source, String uploadedBy,
+			OffsetDateTime uploadedAt) {
+	}
+
+	private static final String FILE_COLUMNS = """
+			SELECT id, municipality_id, sha256, file_name, size_bytes, media_type, status, pages, failure_code,
+			    failure_args, source, uploaded_by, uploaded_at FROM scan_file""";
+
+	private static ScanFile file(ResultSet rs, int n) throws SQLException {
+		return new ScanFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+				rs.getString(6), Status.valueOf(rs.getString(7)), (Integer) rs.getObject(8), rs.getString(9),
+				rs.getString(10), rs.getString(11), rs.getString(12), rs.getObject(13, OffsetDateTime.class));
+	}
+
+	Optional<ScanFile> find(long municipalityId, long id) {
+		return jdbc.sql(FILE_COLUMNS + " WHERE municipality_id = ? AND id = ?")
+			.params(municipalityId, id)
+			.query(ScanRepository::file)
+			.optional();
+	}
+
+	Optional<ScanFile> findBySha(long municipalityId, String sha256) {
+		return jdbc.sql(FILE_COLUMNS + " WHERE municipality_id = ? AND sha256 = ?")
+			.params(municipalityId, sha256)
+			.query(ScanRepository::file)
+			.optional();
+	}
+
+	List<ScanFile> recent(long municipalityId, int limit) {
+		return jdbc.sql(FILE_COLUMNS + " WHERE municipality_id = ? ORDER BY id DESC")
+			.params(municipalityId)
+			.query(ScanRepository::file)
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	List<ScanFile> processing() {
+		return jdbc.sql(FILE_COLUMNS + " WHERE status = 'PROCESSING' ORDER BY id").query(ScanRepository::file).list();
+	}
+
+	long insert(long municipalityId, String sha256, String fileName, long size, ScanFormat format, String source,
+			String username) {
+		jdbc.sql("""
+				INSERT INTO scan_file (municipality_id, sha256, file_name, size_bytes, media_type, status, source,
+				    uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, 'PROCESSING', ?, ?, ?)""")
+			.params(municipalityId, sha256, fileName, size, format.mediaType(), source, username, now())
+			.update();
+		return findBySha(municipalityId, sha256).orElseThrow().id();
+	}
+
+	void markFailed(long scanId, String code, String args) {
+		jdbc.sql("UPDATE scan_file SET status = 'FAILED', failure_code = ?, failure_args = ?, processed_at = ? "
+				+ "WHERE id = ?")
+			.params(code, args, now(), scanId)
+			.update();
+	}
+
+	void markDone(long scanId, int pages) {
+		jdbc.sql("UPDATE scan_file SET status = 'DONE', pages = ?, processed_at = ? WHERE id = ?")
+			.params(pages, now(), scanId)
+			.update();
+	}
+
+	void insertPages(long municipalityId, long scanId, List<PageResult> pages) {
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO scan_page (municipality_id, scan_id, page_no, outcome, document_id, document_page,
+				    signature, score, failure_code, failure_args) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", pages, 500,
+				(ps, p) -> {
+					ps.setLong(1, municipalityId);
+					ps.setLong(2, scanId);
+					ps.setInt(3, p.pageNo());
+					ps.setString(4, p.outcome().name());
+					ps.setString(5, p.documentId());
+					ps.setObject(6, p.documentPage());
+					ps.setString(7, p.signature() == null ? null : p.signature().name());
+					ps.setObject(8, p.score());
+					ps.setString(9, p.reasonCode());
+					ps.setString(10, p.reasonArg());
+				});
+	}
+
+	/** A stored page row, with its id (the unmatched queue refers to it). */
+	record StoredPage(long id, long scanId, PageResult result) {
+	}
+
+	private static final String PAGE_COLUMNS = """
+			SELECT id, scan_id, page_no, outcome, document_id, document_page, signature, score, failure_code,
+			    failure_args FROM scan_page""";
+
+	private static StoredPage page(ResultSet rs, int n) throws SQLException {
+		String signature = rs.getString(7);
+		return new StoredPage(rs.getLong(1), rs.getLong(2),
+				new PageResult(rs.getInt(3), PageOutcome.valueOf(rs.getString(4)), rs.getString(5),
+						(Integer) rs.getObject(6), signature == null ? null : Verdict.valueOf(signature),
+						(Double) rs.getObject(8), rs.getString(9), rs.getString(10)));
+	}
+
+	List<StoredPage> pagesOf(long municipalityId, long scanId) {
+		return jdbc.sql(PAGE_COLUMNS + " WHERE municipality_id = ? AND scan_id = ? ORDER BY page_no")
+			.params(municipalityId, scanId)
+			.query(ScanRepository::page)
+			.list();
+	}
+
+	List<StoredPage> pagesOfDocument(long municipalityId, String documentId) {
+		return jdbc.sql(PAGE_COLUMNS + " WHERE municipality_id = ? AND document_id = ? ORDER BY scan_id, page_no")
+			.params(municipalityId, documentId)
+			.query(ScanRepository::page)
+			.list();
+	}
+
+	List<StoredPage> unmatched(long municipalityId, int limit) {
+		return jdbc.sql(PAGE_COLUMNS + " WHERE municipality_id = ? AND outcome = 'UNMATCHED' ORDER BY id")
+			.params(municipalityId)
+			.query(ScanRepository::page)
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	Optional<StoredPage> pageById(long municipalityId, long id) {
+		return jdbc.sql(PAGE_COLUMNS + " WHERE municipality_id = ? AND id = ?")
+			.params(municipalityId, id)
+			.query(ScanRepository::page)
+			.optional();
+	}
+
+	/** Changes an unmatched page; false when it was decided meanwhile. */
+	boolean decide(long municipalityId, long pageId, PageOutcome outcome, String documentId, Integer documentPage,
+			Verdict signature, String username) {
+		return jdbc.sql("""
+				UPDATE scan_page SET outcome = ?, document_id = ?, document_page = ?, signature = ?, decided_by = ?,
+				    decided_at = ? WHERE municipality_id = ? AND id = ? AND outcome = 'UNMATCHED'""")
+			.params(outcome.name(), documentId, documentPage, signature == null ? null : signature.name(), username,
+					now(), municipalityId, pageId)
+			.update() == 1;
+	}
+
+	/**
+	 * Where a document's page was found: scan, page of the scan, page of the document.
+	 */
+	record FoundPage(long scanId, int page, int documentPage) {
+	}
+
+	record ScanDocument(String documentId, long caseId, String form, int pages, List<FoundPage> foundPages,
+			List<Integer> missingPages, List<Integer> duplicatePages, Verdict signature, double score) {
+	}
+
+	private static final TypeReference<List<FoundPage>> FOUND = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Integer>> NUMBERS = new TypeReference<>() {
+	};
+
+	private static ScanDocument document(ResultSet rs, int n) throws SQLException {
+		return new ScanDocument(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+				JSON.readValue(rs.getString(5), FOUND), JSON.readValue(rs.getString(6), NUMBERS),
+				JSON.readValue(rs.getString(7), NUMBERS), verdict(rs.getString(8)), rs.getDouble(9));
+	}
+
+	/** A form without signature or seal box is stored as NONE: nothing to sign. */
+	private static Verdict verdict(String stored) {
+		return stored.equals(NO_BOXES) ? null : Verdict.valueOf(stored);
+	}
+
+	private static String stored(Verdict verdict) {
+		return verdict == null ? NO_BOXES : verdict.name();
+	}
+
+	private static final String NO_BOXES = "NONE";
+
+	private static final String DOCUMENT_COLUMNS = """
+			SELECT document_id, case_id, form, pages, found_pages, missing_pages, duplicate_pages, signature, score
+			FROM scan_document""";
+
+	Optional<ScanDocument> document(long municipalityId, String documentId) {
+		return jdbc.sql(DOCUMENT_COLUMNS + " WHERE municipality_id = ? AND document_id = ?")
+			.params(municipalityId, documentId)
+			.query(ScanRepository::document)
+			.optional();
+	}
+
+	List<ScanDocument> documentsOfCase(long municipalityId, long caseId) {
+		return jdbc.sql(DOCUMENT_COLUMNS + " WHERE municipality_id = ? AND case_id = ? ORDER BY id")
+			.params(municipalityId, caseId)
+			.query(ScanRepository::document)
+			.list();
+	}
+
+	List<ScanDocument> flagged(long municipalityId, int limit) {
+		return jdbc.sql(DOCUMENT_COLUMNS + """
+				WHERE municipality_id = ? AND (signature IN ('UNSIGNED', 'UNCLEAR') OR missing_pages <> '[]'
+				   OR duplicate_pages <> '[]') ORDER BY id DESC""")
+			.params(municipalityId)
+			.query(ScanRepository::document)
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	void saveDocument(long municipalityId, ScanDocument d) {
+		int updated = jdbc.sql("""
+				UPDATE scan_document SET found_pages = ?, missing_pages = ?, duplicate_pages = ?, signature = ?,
+				    score = ?, updated_at = ? WHERE municipality_id = ? AND document_id = ?""")
+			.params(JSON.writeValueAsString(d.foundPages()), JSON.writeValueAsString(d.missingPages()),
+					JSON.writeValueAsString(d.duplicatePages()), stored(d.signature()), d.score(), now(),
+					municipalityId, d.documentId())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					INSERT INTO scan_document (municipality_id, document_id, case_id, form, pages, found_pages,
+					    missing_pages, duplicate_pages, signature, score, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(municipalityId, d.documentId(), d.caseId(), d.form(), d.pages(),
+						JSON.writeValueAsString(d.foundPages()), JSON.writeValueAsString(d.missingPages()),
+						JSON.writeValueAsString(d.duplicatePages()), stored(d.signature()), d.score(), now())
+				.update();
+		}
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+}
