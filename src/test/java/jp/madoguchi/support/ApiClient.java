@@ -81,6 +81,22 @@ public final class ApiClient {
 			.POST(body));
 	}
 
+	/** Posts one file as the multipart field {@code file} to {@code path}. */
+	public Response uploadFile(String path, String fileName, byte[] content) {
+		String boundary = "----madoguchi" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers
+			.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
+					new ByteArrayInputStream(content), new ByteArrayInputStream(tail)))));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", authorization)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(body));
+	}
+
 	public Response postJson(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", authorization)
