@@ -10,6 +10,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,8 +41,21 @@ class RosterApi {
 
 	private final RosterImporter importer;
 
-	RosterApi(RosterImporter importer) {
+	private final RosterProperties properties;
+
+	RosterApi(RosterImporter importer, RosterProperties properties) {
 		this.importer = importer;
+		this.properties = properties;
+	}
+
+	/**
+	 * The multipart limit is the largest of all uploads (scans); a roster has its own,
+	 * checked before anything is stored.
+	 */
+	static void checkSize(MultipartFile file, RosterProperties properties) {
+		if (file.getSize() > properties.maxUploadSize().toBytes()) {
+			throw new ClientError(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE");
+		}
 	}
 
 	/**
@@ -53,6 +67,7 @@ class RosterApi {
 	ResponseEntity<ImportResult> upload(@AuthenticationPrincipal StaffUser user,
 			@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean acceptValidRows,
 			@RequestParam(defaultValue = "false") boolean includeHiddenRows) throws IOException {
+		checkSize(file, properties);
 		ImportResult result;
 		try (var in = file.getInputStream()) {
 			result = importer.importRoster(user, fileName(file), in, acceptValidRows, includeHiddenRows);

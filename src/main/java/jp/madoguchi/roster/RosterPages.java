@@ -74,6 +74,7 @@ class RosterPages {
 		if (file.isEmpty()) {
 			return failure(user, model, ClientError.badRequest("NO_FILE_CHOSEN"));
 		}
+		RosterApi.checkSize(file, properties);
 		String fileName = RosterApi.fileName(file);
 		StagedFile staged;
 		try (var in = file.getInputStream()) {
