@@ -164,8 +164,7 @@ class PageAnalyser {
 		}
 		Optional<ReferencePage> reference = reference(municipalityId, document, code.page());
 		Optional<AffineTransform> geometry = PageGeometry.fit(marksOfPage,
-				document.regions(code.page(), Region.Kind.QR),
-				reference.map(ReferencePage::pageHeightPoints).orElse(A4_HEIGHT_POINTS));
+				document.regions(code.page(), Region.Kind.QR), image.getWidth(), image.getHeight());
 		if (reference.isEmpty() || geometry.isEmpty()) {
 			return PageResult.matched(pageNo, document.documentId(), code.page(), Verdict.UNCLEAR, 0.0);
 		}
@@ -176,8 +175,6 @@ class PageAnalyser {
 		BoxJudgement combined = combine(judgements);
 		return PageResult.matched(pageNo, document.documentId(), code.page(), combined.verdict(), combined.score());
 	}
-
-	static final float A4_HEIGHT_POINTS = 841.89f;
 
 	/**
 	 * 署名又は記名押印: one box signed is enough (the name is printed); otherwise any unclear box
