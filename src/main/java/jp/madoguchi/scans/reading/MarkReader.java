@@ -273,6 +273,70 @@ public final class MarkReader {
 			return any;
 		}
 
+		/**
+		 * The finder pattern's centre to a fraction of a pixel: the centroid of the dark
+		 * pixels within 3.3 modules of the estimate (the pattern is symmetric under a
+		 * quarter turn, and so is the circle), on the page at full resolution, three
+		 * times over.
+		 */
+		private Point2D refine(Point2D estimate, double module) {
+			double r = 2.2 * module;
+			if (r < 3) {
+				return estimate;
+			}
+			double cx = estimate.getX();
+			double cy = estimate.getY();
+			Grey g = this.grey;
+			for (int round = 0; round < 3; round++) {
+				int x0 = (int) Math.max(0, Math.floor(cx - r));
+				int x1 = (int) Math.min(g.width - 1, Math.ceil(cx + r));
+				int y0 = (int) Math.max(0, Math.floor(cy - r));
+				int y1 = (int) Math.min(g.height - 1, Math.ceil(cy + r));
+				if (x1 - x0 < 2 * r - 2 || y1 - y0 < 2 * r - 2) {
+					return estimate;
+				}
+				int min = 255;
+				int max = 0;
+				for (int y = y0; y <= y1; y++) {
+					for (int x = x0; x <= x1; x++) {
+						int v = g.px[y * g.width + x] & 0xff;
+						min = Math.min(min, v);
+						max = Math.max(max, v);
+					}
+				}
+				if (max - min < 60) {
+					return estimate;
+				}
+				int threshold = (min + max) / 2;
+				double sx = 0;
+				double sy = 0;
+				int n = 0;
+				double r2 = r * r;
+				for (int y = y0; y <= y1; y++) {
+					double dy = y + 0.5 - cy;
+					for (int x = x0; x <= x1; x++) {
+						double dx = x + 0.5 - cx;
+						if (dx * dx + dy * dy <= r2 && (g.px[y * g.width + x] & 0xff) < threshold) {
+							sx += x + 0.5;
+							sy += y + 0.5;
+							n++;
+						}
+					}
+				}
+				if (n == 0) {
+					return estimate;
+				}
+				cx = sx / n;
+				cy = sy / n;
+			}
+			// a centroid that wandered off (a pen stroke through the pattern) is not
+			// believed
+			if (Math.hypot(cx - estimate.getX(), cy - estimate.getY()) > module) {
+				return estimate;
+			}
+			return new Point2D.Double(cx, cy);
+		}
+
 		private Point2D centre(Polygon2D_F64 polygon) {
 			double x = 0;
 			double y = 0;
@@ -293,7 +357,11 @@ public final class MarkReader {
 		}
 
 		/** Adds the mark unless it is one already found (same text, same place). */
-		private boolean add(QrMark mark) {
+		private boolean add(QrMark found) {
+			double module = (found.topLeft().distance(found.topRight()) + found.topLeft().distance(found.bottomLeft()))
+					/ 2 / Math.max(1, found.modules() - 7);
+			QrMark mark = new QrMark(found.payload(), found.version(), refine(found.topLeft(), module),
+					refine(found.topRight(), module), refine(found.bottomLeft(), module));
 			double size = mark.topLeft().distance(mark.topRight()) * mark.modules() / Math.max(1, mark.modules() - 7);
 			for (QrMark m : this.marks) {
 				if (m.payload().equals(mark.payload()) && m.topLeft().distance(mark.topLeft()) < size / 2) {

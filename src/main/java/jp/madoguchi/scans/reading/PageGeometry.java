@@ -14,11 +14,12 @@ import jp.madoguchi.forms.Region;
  * {@code QR}) the form recorded.
  * <p>
  * Each finder pattern's centre lies 3.5 modules in from its corner of the printed symbol.
- * The map is the least-squares affine over all finder centres of all marks; which printed
- * box each mark is, is the assignment with the smallest residual among those that keep
- * every printed box on the image (one mark alone fits any box exactly: then only the
- * other box's place on the image decides). A map that mirrors, shears, scales x and y
- * apart or leaves a residual over a module is refused.
+ * The map (an affine: a turn, a scale along each page axis, a shift) is fitted by least
+ * squares to all finder centres of all marks (one scale for both axes when one mark is
+ * all there is); which printed box each mark is, is the assignment with the smallest
+ * residual among those that keep every printed box on the image (one mark alone fits any
+ * box exactly: then only the other box's place on the image decides). A map that mirrors,
+ * shears, scales x and y apart or leaves a residual over a module is refused.
  */
 public final class PageGeometry {
 
@@ -128,10 +129,12 @@ public final class PageGeometry {
 				modulePt = Math.max(modulePt, box.w() / mark.modules());
 				used++;
 			}
-			if (used == 0 || used < this.bestUsed) {
+			// every mark takes a box; only marks beyond the boxes' number may be left out
+			if (used < Math.min(this.marks.size(), this.boxes.size()) || used < this.bestUsed) {
 				return;
 			}
-			AffineTransform t = leastSquares(from, to);
+			// one mark alone is too small to tell the two axes' scales apart
+			AffineTransform t = leastSquares(from, to, used > 1);
 			if (t == null || !plausible(t)) {
 				return;
 			}
@@ -193,54 +196,78 @@ public final class PageGeometry {
 		return Math.sqrt(sum / from.size());
 	}
 
-	/** The least-squares affine map, or null when the points are degenerate. */
-	static AffineTransform leastSquares(List<Point2D> from, List<Point2D> to) {
-		if (from.size() < 3) {
+	/**
+	 * The least-squares map of a scanned page: a turn, a scale along each of the page's
+	 * axes (a feeder may stretch one a little) and a shift; null when the points are
+	 * degenerate. A free affine would be ill-conditioned: the points sit in two small
+	 * clusters, and a pixel's error across a 17 mm symbol would shear the whole page.
+	 */
+	static AffineTransform leastSquares(List<Point2D> from, List<Point2D> to, boolean twoScales) {
+		int n = from.size();
+		if (n < 3) {
 			return null;
 		}
-		// centre the points for a well-conditioned system
-		double cx = 0;
-		double cy = 0;
-		for (Point2D p : from) {
-			cx += p.getX();
-			cy += p.getY();
+		// y of PDF points goes up: flip it, so that the map is a proper rotation
+		double px = 0;
+		double py = 0;
+		double qx = 0;
+		double qy = 0;
+		for (int i = 0; i < n; i++) {
+			px += from.get(i).getX();
+			py -= from.get(i).getY();
+			qx += to.get(i).getX();
+			qy += to.get(i).getY();
 		}
-		cx /= from.size();
-		cy /= from.size();
+		px /= n;
+		py /= n;
+		qx /= n;
+		qy /= n;
 		double sxx = 0;
-		double sxy = 0;
 		double syy = 0;
-		double[] su = new double[3];
-		double[] sv = new double[3];
-		for (int i = 0; i < from.size(); i++) {
-			double x = from.get(i).getX() - cx;
-			double y = from.get(i).getY() - cy;
-			double u = to.get(i).getX();
-			double v = to.get(i).getY();
+		double dot = 0;
+		double cross = 0;
+		for (int i = 0; i < n; i++) {
+			double x = from.get(i).getX() - px;
+			double y = -from.get(i).getY() - py;
+			double u = to.get(i).getX() - qx;
+			double v = to.get(i).getY() - qy;
 			sxx += x * x;
-			sxy += x * y;
 			syy += y * y;
-			su[0] += x * u;
-			su[1] += y * u;
-			su[2] += u;
-			sv[0] += x * v;
-			sv[1] += y * v;
-			sv[2] += v;
+			dot += x * u + y * v;
+			cross += x * v - y * u;
 		}
-		double n = from.size();
-		double det = sxx * syy - sxy * sxy;
-		if (Math.abs(det) < 1e-9 * Math.max(1, sxx * syy)) {
+		if (sxx + syy < 1e-9) {
 			return null;
 		}
-		// x and y are centred, so the constant term separates from the linear ones
-		double a = (su[0] * syy - su[1] * sxy) / det;
-		double b = (su[1] * sxx - su[0] * sxy) / det;
-		double c = su[2] / n;
-		double d = (sv[0] * syy - sv[1] * sxy) / det;
-		double e = (sv[1] * sxx - sv[0] * sxy) / det;
-		double f = sv[2] / n;
-		// u = a (x - cx) + b (y - cy) + c
-		return new AffineTransform(a, d, b, e, c - a * cx - b * cy, f - d * cx - e * cy);
+		// the turn, from the best similarity
+		double theta = Math.atan2(cross, dot);
+		double c = Math.cos(theta);
+		double s = Math.sin(theta);
+		// the scales along x and y for that turn
+		double ax = 0;
+		double ay = 0;
+		for (int i = 0; i < n; i++) {
+			double x = from.get(i).getX() - px;
+			double y = -from.get(i).getY() - py;
+			double u = to.get(i).getX() - qx;
+			double v = to.get(i).getY() - qy;
+			ax += x * (c * u + s * v);
+			ay += y * (-s * u + c * v);
+		}
+		if (sxx < 1e-9 || syy < 1e-9) {
+			return null;
+		}
+		double scaleX = twoScales ? ax / sxx : (ax + ay) / (sxx + syy);
+		double scaleY = twoScales ? ay / syy : scaleX;
+		// image = R(theta) diag(scaleX, scaleY) (x, -y) + t
+		double m00 = c * scaleX;
+		double m01 = s * scaleY;
+		double m10 = s * scaleX;
+		double m11 = -c * scaleY;
+		// px, py are the means of (x, -y)
+		double tx = qx - (m00 * px - m01 * py);
+		double ty = qy - (m10 * px - m11 * py);
+		return new AffineTransform(m00, m10, m01, m11, tx, ty);
 	}
 
 }
