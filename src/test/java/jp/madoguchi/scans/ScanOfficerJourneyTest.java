@@ -1,0 +1,261 @@
+package jp.madoguchi.scans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import jp.madoguchi.support.ApiClient;
+import jp.madoguchi.support.Browser;
+import jp.madoguchi.support.HeadlessChromium;
+import jp.madoguchi.support.Rosters;
+import jp.madoguchi.support.ScanImages;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A records officer in headless Chromium: uploads two scans and a text file at once,
+ * reads what became of each (the text file refused by name, the pages that match nothing
+ * queued), opens a scan, its page viewer and the original, assigns a queued page to a
+ * real document (after a mistyped id that loses nothing), sets another aside as not a
+ * form, and finds the signed document on its case.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@ExtendWith(HeadlessChromium.class)
+class ScanOfficerJourneyTest {
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("madoguchi.data-dir", dataDir::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path work;
+
+	private Browser browser;
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void uploadReadTheResultAssignASetAsideAndFindTheSignedDocumentOnItsCase() throws Exception {
+		// A case with a consent form printed for it, as the clerk does it.
+		ApiClient clerk = new ApiClient(port, "clerk", "demo");
+		ApiClient.Response roster = clerk.upload("scan-journey.csv",
+				Rosters.csv(List.of(Rosters.row("署名　花子", "ショメイ　ハナコ", "昭和20年1月1日", "新規交付（交付時来庁）", "本人"))), false);
+		assertThat(roster.status()).as(roster.text()).isEqualTo(201);
+		long caseId = clerk.get("/api/rosters/" + roster.json().get("id").asLong() + "/cases")
+			.json()
+			.get(0)
+			.get("id")
+			.asLong();
+		assertThat(clerk.post("/api/cases/" + caseId + "/documents?form=consent").status()).isEqualTo(200);
+		JsonNode consent = null;
+		for (JsonNode d : clerk.get("/api/cases/" + caseId + "/documents").json()) {
+			if (d.get("form").asString().equals("consent")) {
+				consent = d;
+			}
+		}
+		assertThat(consent).isNotNull();
+		String documentId = consent.get("id").asString();
+
+		byte[] signed = ScanImages.pageWithoutCode("signed consent " + UUID.randomUUID());
+		Path signedScan = Files.write(work.resolve("同意書_スキャン.png"), signed);
+		Path memo = Files.write(work.resolve("memo.png"), ScanImages.pageWithoutCode("memo " + UUID.randomUUID()));
+		Path text = Files.writeString(work.resolve("readme.txt"), "これはスキャンではありません。\n");
+
+		browser = Browser.start(port, work);
+		browser.signIn("officer", "demo");
+		browser.open("/");
+		browser.clickAndWaitForUrl(By.id("link-scans"), url -> url.endsWith("/scans"));
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("スキャンの取り込み");
+		assertThat(browser.text(By.id("no-scans"))).contains("まだスキャンはありません");
+
+		// Three files at once: the page waits for the upload and opens the result.
+		browser.type(By.id("files"), signedScan + "\n" + memo + "\n" + text);
+		assertThat(browser.text(By.id("chosen-files"))).contains("同意書_スキャン.png", "memo.png", "readme.txt");
+		browser.clickAndWaitForUrl(By.id("upload"), url -> url.contains("/scans?") && url.contains("batch="));
+		assertThat(browser.all(By.cssSelector("#outcomes tbody tr"))).hasSize(3);
+		List<WebElement> refused = browser.all(By.cssSelector("#outcomes tbody tr.refused"));
+		assertThat(refused).hasSize(1);
+		assertThat(refused.get(0).getText()).contains("readme.txt")
+			.contains("ファイル「readme.txt」はスキャンの形式（PDF・TIFF・JPEG・PNG）ではありません。");
+		List<WebElement> taken = browser.all(By.cssSelector("#outcomes tbody tr:not(.refused)"));
+		assertThat(taken).hasSize(2);
+		for (WebElement row : taken) {
+			assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("取り込みました");
+			assertThat(row.findElement(By.cssSelector("td.documents")).getText()).isEqualTo("0");
+			assertThat(row.findElement(By.cssSelector("td.unmatched")).getText()).isEqualTo("1");
+			assertThat(row.findElement(By.cssSelector("td.failed")).getText()).isEqualTo("0");
+		}
+		assertThat(browser.all(By.cssSelector("#recent-scans tbody tr"))).hasSize(2);
+		assertThat(browser.text(By.id("unmatched-count"))).isEqualTo("2");
+		browser.screenshot("scans-upload-result");
+
+		// The scan's result page: its page waits in the queue, with a thumbnail.
+		browser.clickAndWaitForNewPage(By.linkText("同意書_スキャン.png"));
+		long signedScanId = Long.parseLong(browser.url().replaceAll(".*/scans/(\\d+)$", "$1"));
+		assertThat(browser.text(By.id("count-pages"))).isEqualTo("1");
+		assertThat(browser.text(By.id("count-unmatched"))).isEqualTo("1");
+		assertThat(browser.text(By.id("no-documents"))).contains("照合できた書類はありません");
+		assertThat(browser.text(By.id("unmatched-pages"))).contains("QRコードが読み取れません");
+		assertLoaded(By.cssSelector("#unmatched-pages img"));
+		browser.screenshot("scans-scan");
+
+		// The original, byte for byte, with the browser's sign-in.
+		String original = browser.visible(By.id("download-original")).getAttribute("href");
+		HttpResponse<byte[]> download = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(original))
+				.header("Cookie", "JSESSIONID=" + browser.sessionCookie())
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(signed);
+
+		// The page viewer: the full page and the strip of thumbnails.
+		browser.clickAndWaitForNewPage(By.cssSelector("#unmatched-pages a"));
+		assertThat(browser.url()).endsWith("/scans/" + signedScanId + "/pages/1");
+		assertThat(browser.text(By.id("page-number"))).isEqualTo("1 / 1 ページ");
+		assertThat(browser.text(By.id("page-label"))).isEqualTo("未照合");
+		assertLoaded(By.id("page-image"));
+		assertThat(browser.all(By.cssSelector("#page-strip li"))).hasSize(1);
+		browser.screenshot("scans-page-viewer");
+
+		// The queue: two pages. A mistyped document id is said in Japanese, on the page,
+		// and what was typed is still there.
+		browser.clickAndWaitForUrl(By.id("nav-unmatched"), url -> url.endsWith("/scans/unmatched"));
+		assertThat(browser.all(By.cssSelector("#queue li.queued"))).hasSize(2);
+		WebElement queued = queuedPageOf(signedScanId);
+		String pageId = queued.getAttribute("id").substring("queued-".length());
+		assertLoaded(By.cssSelector("#queued-" + pageId + " img"));
+		browser.screenshot("scans-unmatched-queue");
+		browser.type(By.id("documentId-" + pageId), "ZZZZ999999");
+		browser.type(By.id("documentPage-" + pageId), "1");
+		browser.clickAndWaitForNewPage(By.id("assign-" + pageId));
+		assertThat(browser.text(By.cssSelector("#queued-" + pageId + " .page-failure")))
+			.isEqualTo("文書ID「ZZZZ999999」の書類はありません。");
+		assertThat(browser.visible(By.id("documentId-" + pageId)).getAttribute("value")).isEqualTo("ZZZZ999999");
+		assertThat(browser.visible(By.id("documentPage-" + pageId)).getAttribute("value")).isEqualTo("1");
+		assertThat(browser.all(By.cssSelector("#queue li.queued"))).hasSize(2);
+		browser.screenshot("scans-unmatched-error");
+
+		// The search by document id finds the consent form and fills it in.
+		browser.type(By.id("document"), documentId.toLowerCase());
+		browser.clickAndWaitForNewPage(By.id("search"));
+		assertThat(browser.text(By.id("lookup-id"))).isEqualTo(documentId);
+		assertThat(browser.text(By.id("lookup"))).contains("同意書").contains("案件 " + caseId);
+		assertThat(browser.visible(By.id("documentId-" + pageId)).getAttribute("value")).isEqualTo(documentId);
+
+		// Assigned as signed: it leaves the queue.
+		browser.type(By.id("documentPage-" + pageId), "1");
+		browser.driver().findElement(By.cssSelector("#signature-" + pageId + " option[value='SIGNED']")).click();
+		browser.clickAndWaitForNewPage(By.id("assign-" + pageId));
+		assertThat(browser.url()).endsWith("/scans/unmatched");
+		assertThat(browser.text(By.id("message")))
+			.isEqualTo("「同意書_スキャン.png」の 1 ページ目を、書類 " + documentId + " の 1 ページ目に振り分けました。");
+		assertThat(browser.all(By.id("queued-" + pageId))).isEmpty();
+		assertThat(browser.all(By.cssSelector("#queue li.queued"))).hasSize(1);
+		browser.screenshot("scans-assigned");
+
+		// The memo is not a form: the queue is empty.
+		String memoPageId = browser.all(By.cssSelector("#queue li.queued"))
+			.get(0)
+			.getAttribute("id")
+			.substring("queued-".length());
+		browser.clickAndWaitForNewPage(By.id("not-a-form-" + memoPageId));
+		assertThat(browser.text(By.id("message"))).isEqualTo("「memo.png」の 1 ページ目を「書類ではない」としました。");
+		assertThat(browser.text(By.id("queue-empty"))).contains("未照合のページはありません");
+
+		// The scan now shows the document it completed.
+		browser.open("/scans/" + signedScanId);
+		assertThat(browser.text(By.id("count-documents"))).isEqualTo("1");
+		assertThat(browser.text(By.id("count-unmatched"))).isEqualTo("0");
+		assertThat(browser.text(By.id("documents"))).contains(documentId).contains("署名あり");
+
+		// The case's signed documents, with the page in document order, to the viewer.
+		browser.open("/scans/cases/" + caseId);
+		WebElement document = browser.visible(By.cssSelector(".signed-document[data-document='" + documentId + "']"));
+		assertThat(document.getText()).contains("同意書").contains("署名あり").contains("1 ページ目");
+		assertLoaded(By.cssSelector(".signed-document img"));
+		browser.screenshot("scans-case-signed-documents");
+		browser.clickAndWaitForNewPage(By.cssSelector(".signed-document a.found-page"));
+		assertThat(browser.url()).endsWith("/scans/" + signedScanId + "/pages/1");
+		assertThat(browser.text(By.id("page-label"))).contains(documentId);
+
+		// The case's page hears of it (an event, after the decision's commit).
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		List<WebElement> rows;
+		do {
+			browser.open("/cases/" + caseId);
+			rows = browser.all(By.cssSelector("#signed-documents tr[data-document='" + documentId + "']"));
+			if (rows.isEmpty()) {
+				Thread.sleep(250);
+			}
+		}
+		while (rows.isEmpty() && Instant.now().isBefore(deadline));
+		assertThat(rows).as("the case page lists the signed document").hasSize(1);
+		assertThat(rows.get(0).getText()).contains("同意書").contains("署名あり").contains("そろっています");
+		assertThat(browser.visible(By.id("signed-documents-link")).getAttribute("href"))
+			.endsWith("/scans/cases/" + caseId);
+		browser.screenshot("scans-case-page");
+
+		// Nothing flagged: the consent is signed and whole.
+		browser.open("/scans/flagged");
+		assertThat(browser.text(By.id("none-flagged"))).contains("要確認の書類はありません");
+	}
+
+	private WebElement queuedPageOf(long scanId) {
+		return browser.all(By.cssSelector("#queue li.queued"))
+			.stream()
+			.filter(li -> li.getAttribute("data-scan").equals(Long.toString(scanId)))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** The image was fetched and decoded (a broken image has no natural width). */
+	private void assertLoaded(By image) throws InterruptedException {
+		WebElement img = browser.visible(image);
+		browser.script("arguments[0].scrollIntoView(); arguments[0].loading = 'eager';", img);
+		Instant deadline = Instant.now().plus(Browser.TIMEOUT);
+		Object width;
+		do {
+			width = browser.script("return arguments[0].complete ? arguments[0].naturalWidth : -1;", img);
+			if (((Number) width).longValue() < 0) {
+				Thread.sleep(50);
+			}
+		}
+		while (((Number) width).longValue() < 0 && Instant.now().isBefore(deadline));
+		assertThat(((Number) width).longValue()).as("natural width of %s", image).isPositive();
+	}
+
+}
