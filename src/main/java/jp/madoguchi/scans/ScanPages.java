@@ -112,7 +112,7 @@ class ScanPages {
 	/** A line of the upload's result: a file's scan with its counts, or its refusal. */
 	record Outcome(String fileName, ScanResult result, boolean duplicate, String refusal) {
 
-		int flagged() {
+		public int flagged() {
 			return result == null ? 0 : ScanPages.flagged(result);
 		}
 
@@ -162,7 +162,9 @@ class ScanPages {
 		model.addAttribute("scans", views.recent(user));
 		model.addAttribute("unmatchedCount", views.unmatched(user).size());
 		model.addAttribute("flaggedCount", views.flagged(user).size());
-		model.addAttribute("maxUploadLabel", properties.maxUploadSize().toMegabytes() + "MB");
+		long megabytes = properties.maxUploadSize().toMegabytes();
+		model.addAttribute("maxUploadLabel",
+				megabytes >= 1024 && megabytes % 1024 == 0 ? megabytes / 1024 + "GB" : megabytes + "MB");
 		return "scans/scans";
 	}
 

@@ -129,7 +129,7 @@ class ScanOfficerJourneyTest {
 		assertThat(browser.text(By.id("count-unmatched"))).isEqualTo("1");
 		assertThat(browser.text(By.id("no-documents"))).contains("照合できた書類はありません");
 		assertThat(browser.text(By.id("unmatched-pages"))).contains("QRコードが読み取れません");
-		assertLoaded(By.cssSelector("#unmatched-pages img"));
+		assertLoaded(By.cssSelector("#unmatched-pages ul.thumbs img"));
 		browser.screenshot("scans-scan");
 
 		// The original, byte for byte, with the browser's sign-in.
@@ -143,7 +143,7 @@ class ScanOfficerJourneyTest {
 		assertThat(download.body()).isEqualTo(signed);
 
 		// The page viewer: the full page and the strip of thumbnails.
-		browser.clickAndWaitForNewPage(By.cssSelector("#unmatched-pages a"));
+		browser.clickAndWaitForNewPage(By.cssSelector("#unmatched-pages ul.thumbs a"));
 		assertThat(browser.url()).endsWith("/scans/" + signedScanId + "/pages/1");
 		assertThat(browser.text(By.id("page-number"))).isEqualTo("1 / 1 ページ");
 		assertThat(browser.text(By.id("page-label"))).isEqualTo("未照合");
