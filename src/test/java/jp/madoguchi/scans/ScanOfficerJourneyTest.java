@@ -149,6 +149,7 @@ class ScanOfficerJourneyTest {
 		assertThat(browser.text(By.id("page-label"))).isEqualTo("未照合");
 		assertLoaded(By.id("page-image"));
 		assertThat(browser.all(By.cssSelector("#page-strip li"))).hasSize(1);
+		browser.script("window.scrollTo(0, 0);");
 		browser.screenshot("scans-page-viewer");
 
 		// The queue: two pages. A mistyped document id is said in Japanese, on the page,
@@ -227,6 +228,7 @@ class ScanOfficerJourneyTest {
 		assertThat(rows.get(0).getText()).contains("同意書").contains("署名あり").contains("そろっています");
 		assertThat(browser.visible(By.id("signed-documents-link")).getAttribute("href"))
 			.endsWith("/scans/cases/" + caseId);
+		browser.script("arguments[0].scrollIntoView();", browser.visible(By.id("signed-documents")));
 		browser.screenshot("scans-case-page");
 
 		// Nothing flagged: the consent is signed and whole.

@@ -410,6 +410,9 @@ class AccessTableTest {
 				case "POST /admin/templates/{form}/versions" -> multipart("file", "template.json", this.template);
 				case "POST /api/scans" -> multipart("file", "access.png", this.scan);
 				case "POST /scans" -> multipart("files", "access.png", this.scan);
+				// No such document: judged (422) without deciding the queued page.
+				case "POST /api/unmatched-pages/{id}/assign" -> json("{\"documentId\":\"ZZZZ999999\"}");
+				case "POST /scans/unmatched/{id}/assign" -> form(Map.of("documentId", "ZZZZ999999"));
 				case "POST /api/templates/{form}/preview.pdf", "POST /api/templates/{form}/check",
 						"POST /api/templates/{form}/versions" ->
 					new Body("application/json", this.template);
