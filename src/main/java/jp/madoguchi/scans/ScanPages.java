@@ -38,6 +38,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.cases.CaseRegistry;
+import jp.madoguchi.cases.CaseSummary;
 import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.errors.Messages;
 import jp.madoguchi.forms.FormId;
@@ -69,6 +71,9 @@ class ScanPages {
 	/** A file name longer than this is shortened on the page (it is kept whole). */
 	static final int SHOWN_NAME = 120;
 
+	/** Cases listed for a name search. */
+	static final int NAME_HITS = 20;
+
 	/** Longest document id typed in the search (ids are 10 characters). */
 	static final int MAX_DOCUMENT_ID = 32;
 
@@ -90,8 +95,11 @@ class ScanPages {
 
 	private final ScanProperties properties;
 
+	private final CaseRegistry cases;
+
 	ScanPages(ScanService scans, ScanViews views, IssuedDocuments documents, FormsEngine forms, Messages messages,
-			AuditLog audit, ScanProperties properties) {
+			AuditLog audit, ScanProperties properties, CaseRegistry cases) {
+		this.cases = cases;
 		this.scans = scans;
 		this.views = views;
 		this.documents = documents;
@@ -236,6 +244,14 @@ class ScanPages {
 		return base;
 	}
 
+	/** Text typed by the officer, shown back at most {@code max} characters long. */
+	static String clip(String text, int max) {
+		if (text.codePointCount(0, text.length()) > max) {
+			return text.substring(0, text.offsetByCodePoints(0, max)) + "…";
+		}
+		return text;
+	}
+
 	private static RedirectView seeOther(String url) {
 		RedirectView view = new RedirectView(url, true);
 		view.setStatusCode(HttpStatus.SEE_OTHER);
@@ -330,9 +346,24 @@ class ScanPages {
 	record DocumentLookup(String documentId, long caseId, String title, int pages) {
 	}
 
+	/** A case found by name, with the documents printed for it. */
+	record NameHit(CaseSummary applicant, List<DocumentLookup> documents) {
+	}
+
 	@GetMapping("/scans/unmatched")
 	String unmatched(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) String document,
-			Model model) {
+			@RequestParam(required = false) String name, Model model) {
+		if (name != null && !name.isBlank()) {
+			model.addAttribute("searchedName", clip(name.strip(), CaseRegistry.MAX_SEARCH));
+			model.addAttribute("nameHits",
+					cases.searchByName(user.municipalityId(), user.getUsername(), name, NAME_HITS)
+						.stream()
+						.map(c -> new NameHit(c, documents.ofCase(user.municipalityId(), c.id())
+							.stream()
+							.map(d -> new DocumentLookup(d.documentId(), d.caseId(), forms.title(d.form()), d.pages()))
+							.toList()))
+						.toList());
+		}
 		return unmatchedPage(user, document, model);
 	}
 
@@ -350,7 +381,8 @@ class ScanPages {
 						new DocumentLookup(d.documentId(), d.caseId(), forms.title(d.form()), d.pages()));
 			}
 			else {
-				model.addAttribute("lookupFailure", messages.text("SCAN_ASSIGN_UNKNOWN_DOCUMENT", shown(document)));
+				model.addAttribute("lookupFailure",
+						messages.text("SCAN_ASSIGN_UNKNOWN_DOCUMENT", clip(document.strip(), MAX_DOCUMENT_ID)));
 			}
 		}
 		model.addAttribute("pages", views.unmatched(user));
@@ -384,7 +416,7 @@ class ScanPages {
 		}
 		String digits = text.strip();
 		if (digits.length() > 4 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-			throw ClientError.badRequest("SCAN_UI_BAD_PAGE", shown(digits)).field("documentPage");
+			throw ClientError.badRequest("SCAN_UI_BAD_PAGE", clip(digits, 10)).field("documentPage");
 		}
 		return Integer.parseInt(digits);
 	}

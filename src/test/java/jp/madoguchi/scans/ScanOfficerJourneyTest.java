@@ -177,6 +177,22 @@ class ScanOfficerJourneyTest {
 		assertThat(browser.text(By.id("lookup"))).contains("同意書").contains("案件 " + caseId);
 		assertThat(browser.visible(By.id("documentId-" + pageId)).getAttribute("value")).isEqualTo(documentId);
 
+		// The same by the applicant's name (spaces ignored): the case and its documents;
+		// choosing the consent's number fills it in.
+		browser.type(By.id("name"), "署名花子");
+		browser.clickAndWaitForNewPage(By.id("search-name"));
+		WebElement hit = browser.visible(By.cssSelector("#name-hits tr[data-case='" + caseId + "']"));
+		assertThat(hit.getText()).contains("署名　花子").contains("ショメイ　ハナコ").contains(documentId);
+		browser.screenshot("scans-unmatched-name-search");
+		browser.clickAndWaitForNewPage(By.linkText(documentId));
+		assertThat(browser.text(By.id("lookup-id"))).isEqualTo(documentId);
+		assertThat(browser.visible(By.id("documentId-" + pageId)).getAttribute("value")).isEqualTo(documentId);
+		browser.type(By.id("name"), "いない人");
+		browser.clickAndWaitForNewPage(By.id("search-name"));
+		assertThat(browser.text(By.id("no-name-hits"))).isEqualTo("「いない人」に当たる申請者はいません。");
+		browser.type(By.id("document"), documentId);
+		browser.clickAndWaitForNewPage(By.id("search"));
+
 		// Assigned as signed: it leaves the queue.
 		browser.type(By.id("documentPage-" + pageId), "1");
 		browser.driver().findElement(By.cssSelector("#signature-" + pageId + " option[value='SIGNED']")).click();
