@@ -10,11 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import jp.madoguchi.support.ApiClient;
 import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.HeadlessChromium;
+import jp.madoguchi.support.PageSession;
 import jp.madoguchi.support.Rosters;
 import jp.madoguchi.support.ScanImages;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +48,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @ExtendWith(HeadlessChromium.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScanOfficerJourneyTest {
 
 	@TempDir
@@ -68,6 +75,7 @@ class ScanOfficerJourneyTest {
 	}
 
 	@Test
+	@Order(1) // it counts the municipality's scans from none
 	void uploadReadTheResultAssignASetAsideAndFindTheSignedDocumentOnItsCase() throws Exception {
 		// A case with a consent form printed for it, as the clerk does it.
 		ApiClient clerk = new ApiClient(port, "clerk", "demo");
@@ -250,6 +258,56 @@ class ScanOfficerJourneyTest {
 		// Nothing flagged: the consent is signed and whole.
 		browser.open("/scans/flagged");
 		assertThat(browser.text(By.id("none-flagged"))).contains("要確認の書類はありません");
+
+		// A file dropped on the drop zone joins the form; one file opens its scan's page.
+		browser.open("/scans");
+		browser.script("""
+				var dt = new DataTransfer();
+				dt.items.add(new File([Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0))], 'dropped.png',
+				    { type: 'image/png' }));
+				var zone = document.getElementById('drop-zone');
+				zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+				zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+				""", Base64.getEncoder().encodeToString(ScanImages.pageWithoutCode("dropped " + UUID.randomUUID())));
+		assertThat(browser.text(By.id("chosen-files"))).isEqualTo("dropped.png");
+		browser.clickAndWaitForUrl(By.id("upload"), url -> url.matches(".*/scans/\\d+$"));
+		assertThat(browser.text(By.id("scan-file"))).isEqualTo("dropped.png");
+		assertThat(browser.text(By.id("count-unmatched"))).isEqualTo("1");
+	}
+
+	/**
+	 * Without the page's script the form posts as it is: one file answers 303 to its
+	 * scan, the same file again 303 to the list saying it was taken before, no file a 400
+	 * page in Japanese.
+	 */
+	@Test
+	@Order(2)
+	void theFormWorksWithoutScript() {
+		PageSession officer = new PageSession(port);
+		officer.signIn("officer", "demo");
+		officer.get("/scans");
+		byte[] page = ScanImages.pageWithoutCode("no script " + UUID.randomUUID());
+		HttpResponse<String> first = officer.upload("/scans", Map.of(), "files", "no-script.png", page);
+		assertThat(first.statusCode()).isEqualTo(303);
+		String location = first.headers().firstValue("Location").orElseThrow();
+		assertThat(location).matches(".*/scans/\\d+$");
+		String scanId = location.replaceAll(".*/scans/", "");
+		assertThat(officer.follow(first).body()).contains("no-script.png").contains("QRコードが読み取れません");
+
+		officer.get("/scans");
+		HttpResponse<String> again = officer.upload("/scans", Map.of(), "files", "no-script-again.png", page);
+		assertThat(again.statusCode()).isEqualTo(303);
+		assertThat(again.headers().firstValue("Location").orElseThrow()).contains("/scans?done=" + scanId + "&batch=");
+		HttpResponse<String> list = officer
+			.get(URI.create(again.headers().firstValue("Location").orElseThrow()).getRawPath() + "?"
+					+ URI.create(again.headers().firstValue("Location").orElseThrow()).getRawQuery());
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("no-script-again.png").contains("取り込み済み（前回の結果）");
+
+		officer.get("/scans");
+		HttpResponse<String> none = officer.upload("/scans", Map.of(), "files", "", new byte[0]);
+		assertThat(none.statusCode()).isEqualTo(400);
+		assertThat(none.body()).contains("ファイルが選ばれていないか、空のファイルです。");
 	}
 
 	private WebElement queuedPageOf(long scanId) {
