@@ -310,6 +310,75 @@ class ScanOfficerJourneyTest {
 		assertThat(none.body()).contains("ファイルが選ばれていないか、空のファイルです。");
 	}
 
+	/**
+	 * A page assigned as unsigned: the document is flagged for the officer, and the
+	 * case's page says so to the clerk, never to an operator.
+	 */
+	@Test
+	@Order(3)
+	void anUnsignedDocumentIsFlaggedAndShownOnItsCase() throws Exception {
+		ApiClient clerk = new ApiClient(port, "clerk", "demo");
+		ApiClient.Response roster = clerk.upload("scan-unsigned.csv",
+				Rosters.csv(List.of(Rosters.row("未署　次郎", "ミショ　ジロウ", "昭和21年2月2日", "新規交付（交付時来庁）", "本人"))), false);
+		assertThat(roster.status()).as(roster.text()).isEqualTo(201);
+		long caseId = clerk.get("/api/rosters/" + roster.json().get("id").asLong() + "/cases")
+			.json()
+			.get(0)
+			.get("id")
+			.asLong();
+		assertThat(clerk.post("/api/cases/" + caseId + "/documents?form=consent").status()).isEqualTo(200);
+		String documentId = clerk.get("/api/cases/" + caseId + "/documents").json().get(0).get("id").asString();
+
+		ApiClient officerApi = new ApiClient(port, "officer", "demo");
+		PageSession officer = new PageSession(port);
+		officer.signIn("officer", "demo");
+		officer.get("/scans");
+		HttpResponse<String> uploaded = officer.upload("/scans", Map.of(), "files", "unsigned.png",
+				ScanImages.pageWithoutCode("unsigned " + UUID.randomUUID()));
+		long scanId = Long.parseLong(uploaded.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+		long pageId = -1;
+		for (JsonNode p : officerApi.get("/api/unmatched-pages").json()) {
+			if (p.get("scanId").asLong() == scanId) {
+				pageId = p.get("id").asLong();
+			}
+		}
+		assertThat(pageId).isPositive();
+		officer.get("/scans/unmatched");
+		HttpResponse<String> assigned = officer.post("/scans/unmatched/" + pageId + "/assign",
+				Map.of("documentId", documentId, "documentPage", "1", "signature", "UNSIGNED"));
+		assertThat(assigned.statusCode()).isEqualTo(303);
+		// Decided once: the same again is a conflict said on the page.
+		officer.get("/scans/unmatched");
+		HttpResponse<String> twice = officer.post("/scans/unmatched/" + pageId + "/not-a-form", Map.of());
+		assertThat(twice.statusCode()).isEqualTo(409);
+		assertThat(twice.body()).contains("1 ページ目はすでに振り分け済みです。");
+
+		HttpResponse<String> flagged = officer.get("/scans/flagged");
+		assertThat(flagged.body()).contains(documentId).contains("署名なし").contains("/scans/cases/" + caseId);
+		assertThat(officer.get("/scans/cases/" + caseId).body()).contains(documentId).contains("署名なし");
+
+		PageSession clerkPages = new PageSession(port);
+		clerkPages.signIn("clerk", "demo");
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		String casePage;
+		do {
+			casePage = clerkPages.get("/cases/" + caseId).body();
+			if (!casePage.contains(documentId)) {
+				Thread.sleep(250);
+			}
+		}
+		while (!casePage.contains(documentId) && Instant.now().isBefore(deadline));
+		assertThat(casePage).contains(documentId).contains("署名なし").contains("要確認");
+		assertThat(casePage).as("the link to the officer's page is the officer's").doesNotContain("/scans/cases/");
+
+		PageSession operator = new PageSession(port);
+		operator.signIn("operator", "demo");
+		HttpResponse<String> operatorCase = operator.get("/cases/" + caseId);
+		assertThat(operatorCase.statusCode()).isEqualTo(200);
+		assertThat(operatorCase.body()).doesNotContain("signed-documents").doesNotContain(documentId);
+		assertThat(operator.get("/scans/flagged").statusCode()).isEqualTo(403);
+	}
+
 	private WebElement queuedPageOf(long scanId) {
 		return browser.all(By.cssSelector("#queue li.queued"))
 			.stream()
