@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,6 +40,10 @@ import jp.madoguchi.support.HeadlessChromium;
 import jp.madoguchi.support.PageSession;
 import jp.madoguchi.support.Rosters;
 import jp.madoguchi.support.ScanImages;
+import jp.madoguchi.support.TestMunicipalities;
+import jp.madoguchi.tenant.LocalGovernmentCode;
+import jp.madoguchi.tenant.Role;
+import jp.madoguchi.tenant.Tenants;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,6 +69,9 @@ class ScanOfficerJourneyTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Tenants tenants;
 
 	@TempDir
 	Path work;
@@ -377,6 +388,58 @@ class ScanOfficerJourneyTest {
 		assertThat(operatorCase.statusCode()).isEqualTo(200);
 		assertThat(operatorCase.body()).doesNotContain("signed-documents").doesNotContain(documentId);
 		assertThat(operator.get("/scans/flagged").statusCode()).isEqualTo(403);
+	}
+
+	/**
+	 * An officer of another municipality sees none of this one's scans, pages or
+	 * applicants, and cannot decide its queued pages.
+	 */
+	@Test
+	@Order(4)
+	void anotherMunicipalitysOfficerSeesNothingOfThisOne() throws Exception {
+		TestMunicipalities.ensureOther(tenants);
+		long other = tenants.findMunicipality(new LocalGovernmentCode("131016")).orElseThrow().id();
+		if (!tenants.userExists("chiyoda-officer")) {
+			tenants.createUser(other, "chiyoda-officer", TestMunicipalities.PASSWORD, "千代田 記録",
+					EnumSet.of(Role.RECORDS_OFFICER));
+		}
+		ApiClient officerApi = new ApiClient(port, "officer", "demo");
+		PageSession officer = new PageSession(port);
+		officer.signIn("officer", "demo");
+		officer.get("/scans");
+		HttpResponse<String> uploaded = officer.upload("/scans", Map.of(), "files", "ours.png",
+				ScanImages.pageWithoutCode("ours " + UUID.randomUUID()));
+		long scanId = Long.parseLong(uploaded.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+		long pageId = -1;
+		for (JsonNode p : officerApi.get("/api/unmatched-pages").json()) {
+			if (p.get("scanId").asLong() == scanId) {
+				pageId = p.get("id").asLong();
+			}
+		}
+		assertThat(pageId).isPositive();
+		assertThat(officer.get("/scans/unmatched?name=" + URLEncoder.encode("署名", StandardCharsets.UTF_8)).body())
+			.contains("署名　花子");
+
+		PageSession stranger = new PageSession(port);
+		stranger.signIn("chiyoda-officer", TestMunicipalities.PASSWORD);
+		HttpResponse<String> forced = stranger.get("/scans");
+		if (forced.statusCode() == 302) {
+			// A user created with a password changes it first.
+			stranger.get("/password");
+			stranger.post("/password", Map.of("currentPassword", TestMunicipalities.PASSWORD, "newPassword",
+					"Sora-Umi-Yama-Kawa-2026", "confirmPassword", "Sora-Umi-Yama-Kawa-2026"));
+		}
+		HttpResponse<String> list = stranger.get("/scans");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).doesNotContain("ours.png").contains("まだスキャンはありません");
+		assertThat(stranger.get("/scans/" + scanId).statusCode()).isEqualTo(404);
+		assertThat(stranger.get("/scans/" + scanId + "/pages/1.png?width=200").statusCode()).isEqualTo(404);
+		assertThat(stranger.get("/scans/" + scanId + "/file").statusCode()).isEqualTo(404);
+		HttpResponse<String> queue = stranger
+			.get("/scans/unmatched?name=" + URLEncoder.encode("署名", StandardCharsets.UTF_8));
+		assertThat(queue.body()).doesNotContain("ours.png").doesNotContain("署名　花子").contains("未照合のページはありません");
+		assertThat(stranger.post("/scans/unmatched/" + pageId + "/not-a-form", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(officer.get("/scans/unmatched").body()).contains("ours.png");
 	}
 
 	private WebElement queuedPageOf(long scanId) {
