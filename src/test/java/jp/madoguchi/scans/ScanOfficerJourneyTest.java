@@ -237,6 +237,7 @@ class ScanOfficerJourneyTest {
 		assertThat(browser.text(By.id("count-documents"))).isEqualTo("1");
 		assertThat(browser.text(By.id("count-unmatched"))).isEqualTo("0");
 		assertThat(browser.text(By.id("documents"))).contains(documentId).contains("署名あり");
+		browser.screenshot("scans-scan-with-document");
 
 		// The case's signed documents, with the page in document order, to the viewer.
 		browser.open("/scans/cases/" + caseId);
