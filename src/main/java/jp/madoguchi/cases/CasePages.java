@@ -35,7 +35,10 @@ class CasePages {
 
 	private final AuditLog audit;
 
-	CasePages(CaseRegistry cases, DeviceLogReceiver deviceLog, AuditLog audit) {
+	private final SignedDocuments signedDocuments;
+
+	CasePages(CaseRegistry cases, DeviceLogReceiver deviceLog, AuditLog audit, SignedDocuments signedDocuments) {
+		this.signedDocuments = signedDocuments;
 		this.cases = cases;
 		this.deviceLog = deviceLog;
 		this.audit = audit;
@@ -48,6 +51,9 @@ class CasePages {
 		model.addAttribute("c", c);
 		model.addAttribute("a", mayReadApplicant(user) ? c.applicant() : null);
 		model.addAttribute("events", deviceLog.eventsForCase(user.municipalityId(), Long.toString(id)));
+		// The signed paper received for the case (scans): for the staff who file it, not
+		// for an OPERATOR.
+		model.addAttribute("signed", mayReadApplicant(user) ? signedDocuments.ofCase(user.municipalityId(), id) : null);
 		return "case";
 	}
 

@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import jp.madoguchi.audit.AuditAction;
+import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.japanese.JapaneseText;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -58,7 +60,10 @@ public class CaseRegistry {
 
 	private final TransactionTemplate transaction;
 
-	CaseRegistry(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transaction) {
+	private final AuditLog audit;
+
+	CaseRegistry(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transaction, AuditLog audit) {
+		this.audit = audit;
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -100,14 +105,53 @@ public class CaseRegistry {
 				FROM applicant_case c WHERE c.municipality_id = ? AND c.roster_id = ?
 				ORDER BY c.facility NULLS FIRST, c.room NULLS FIRST, c.reading, c.id""".formatted(POSSIBLE_DUPLICATE))
 			.params(municipalityId, rosterId)
-			.query((rs, n) -> {
-				Workflow workflow = Workflow.valueOf(rs.getString("workflow"));
-				return new CaseSummary(rs.getLong("id"), rs.getInt("row_number"), rs.getString("name"),
-						rs.getString("reading"), rs.getObject("birth_date", LocalDate.class), rs.getString("facility"),
-						rs.getString("room"), workflow, ApplicantType.valueOf(rs.getString("applicant_type")),
-						workflow.steps().get(0), rs.getBoolean("possible_duplicate"));
-			})
+			.query(CaseRegistry::summary)
 			.list();
+	}
+
+	private static CaseSummary summary(ResultSet rs, int n) throws SQLException {
+		Workflow workflow = Workflow.valueOf(rs.getString("workflow"));
+		return new CaseSummary(rs.getLong("id"), rs.getInt("row_number"), rs.getString("name"), rs.getString("reading"),
+				rs.getObject("birth_date", LocalDate.class), rs.getString("facility"), rs.getString("room"), workflow,
+				ApplicantType.valueOf(rs.getString("applicant_type")), workflow.steps().get(0),
+				rs.getBoolean("possible_duplicate"));
+	}
+
+	/** Longest text searched for, in characters. */
+	public static final int MAX_SEARCH = 50;
+
+	/**
+	 * Cases of completed rosters of the municipality whose applicant's name or reading
+	 * contains {@code text} (spaces and character width ignored), newest first, at most
+	 * {@code limit}. Audited as a SEARCH by {@code username} with the ids found, never
+	 * the text searched (a name).
+	 */
+	public List<CaseSummary> searchByName(long municipalityId, String username, String text, int limit) {
+		String needle = JapaneseText.compact(text == null ? "" : text);
+		if (needle.isEmpty()) {
+			return List.of();
+		}
+		if (needle.codePointCount(0, needle.length()) > MAX_SEARCH) {
+			needle = needle.substring(0, needle.offsetByCodePoints(0, MAX_SEARCH));
+		}
+		String pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		List<CaseSummary> found = jdbc.sql("""
+				SELECT c.id, c.row_number, c.name, c.reading, c.birth_date, c.facility, c.room, c.workflow,
+				       c.applicant_type, %s
+				FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+				WHERE c.municipality_id = ?
+				  AND (REPLACE(REPLACE(c.name, ' ', ''), '　', '') LIKE ? ESCAPE '\\'
+				    OR REPLACE(REPLACE(c.reading, ' ', ''), '　', '') LIKE ? ESCAPE '\\')
+				ORDER BY c.id DESC FETCH FIRST %d ROWS ONLY""".formatted(POSSIBLE_DUPLICATE, Math.max(1, limit)))
+			.params(municipalityId, pattern, pattern)
+			.query(CaseRegistry::summary)
+			.list();
+		StringJoiner ids = new StringJoiner(",");
+		found.forEach(c -> ids.add(Long.toString(c.id())));
+		String target = found.isEmpty() ? "none" : ids.toString();
+		audit.record(municipalityId, username, AuditAction.SEARCH, "case-name",
+				target.length() > 100 ? target.substring(0, 99) + "…" : target);
+		return found;
 	}
 
 	private static final String DETAIL = """

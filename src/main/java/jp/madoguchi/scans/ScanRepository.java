@@ -230,7 +230,7 @@ class ScanRepository {
 	}
 
 	List<ScanDocument> flagged(long municipalityId, int limit) {
-		return jdbc.sql(DOCUMENT_COLUMNS + """
+		return jdbc.sql(DOCUMENT_COLUMNS + " " + """
 				WHERE municipality_id = ? AND (signature IN ('UNSIGNED', 'UNCLEAR') OR missing_pages <> '[]'
 				   OR duplicate_pages <> '[]') ORDER BY id DESC""")
 			.params(municipalityId)

@@ -163,7 +163,7 @@ class ScanViews {
 	 * A case's document as received on paper: where each page is (scan and page of the
 	 * scan, in document order), what is missing, and the signature verdict.
 	 */
-	record SignedDocument(String documentId, String form, String formTitle, int pages,
+	record SignedDocument(String documentId, long caseId, String form, String formTitle, int pages,
 			List<ScanRepository.FoundPage> foundPages, List<Integer> missingPages, List<Integer> duplicatePages,
 			String signature, double score) {
 	}
@@ -181,7 +181,7 @@ class ScanViews {
 	}
 
 	private SignedDocument signed(ScanDocument d) {
-		return new SignedDocument(d.documentId(), d.form(), forms.title(FormId.fromId(d.form())), d.pages(),
+		return new SignedDocument(d.documentId(), d.caseId(), d.form(), forms.title(FormId.fromId(d.form())), d.pages(),
 				d.foundPages(), d.missingPages(), d.duplicatePages(),
 				d.signature() == null ? null : d.signature().name(), d.score());
 	}

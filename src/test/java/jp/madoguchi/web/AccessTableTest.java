@@ -43,6 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import jp.madoguchi.support.DeviceLogs;
 import jp.madoguchi.support.Rosters;
+import jp.madoguchi.support.ScanImages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -283,6 +284,12 @@ class AccessTableTest {
 
 		private final long caseId;
 
+		private final byte[] scan = ScanImages.pageWithoutCode("access table " + UUID.randomUUID());
+
+		private final long scanId;
+
+		private final long unmatchedPageId;
+
 		private final int version;
 
 		private final String key;
@@ -317,6 +324,19 @@ class AccessTableTest {
 			Answer municipality = api("GET", "/api/municipality", "ADMIN", null);
 			assertThat(municipality.status()).as(municipality.text()).isEqualTo(200);
 			this.municipality = municipality.text();
+			Answer scanned = api("POST", "/api/scans", "RECORDS_OFFICER", multipart("file", "access.png", this.scan));
+			assertThat(scanned.status()).as(scanned.text()).isEqualTo(201);
+			this.scanId = JSON.readTree(scanned.body()).get("scanId").asLong();
+			Answer queue = api("GET", "/api/unmatched-pages", "RECORDS_OFFICER", null);
+			assertThat(queue.status()).as(queue.text()).isEqualTo(200);
+			long pageId = -1;
+			for (JsonNode page : JSON.readTree(queue.body())) {
+				if (page.get("scanId").asLong() == this.scanId) {
+					pageId = page.get("id").asLong();
+				}
+			}
+			assertThat(pageId).as("the scanned page waits in the unmatched queue").isPositive();
+			this.unmatchedPageId = pageId;
 			this.deviceLog = DeviceLogs.body(DeviceLogs.chain(WORKSTATION, Long.toString(this.caseId), "LOCKED"));
 			for (String column : COLUMNS) {
 				this.sessions.put(column, Session.open(port, DEMO_USERS.get(column)));
@@ -344,7 +364,13 @@ class AccessTableTest {
 			String path = row.path();
 			if (path.contains("{id}")) {
 				String id;
-				if (path.startsWith("/api/rosters/") || path.startsWith("/rosters/")) {
+				if (path.startsWith("/api/unmatched-pages/") || path.startsWith("/scans/unmatched/")) {
+					id = Long.toString(this.unmatchedPageId);
+				}
+				else if (path.startsWith("/api/scans/") || path.startsWith("/scans/")) {
+					id = Long.toString(this.scanId);
+				}
+				else if (path.startsWith("/api/rosters/") || path.startsWith("/rosters/")) {
 					id = Long.toString(this.rosterId);
 				}
 				else if (path.startsWith("/api/cases/") || path.startsWith("/cases/")) {
@@ -369,6 +395,7 @@ class AccessTableTest {
 			path = path.replace("{caseId}", Long.toString(this.caseId))
 				.replace("{form}", "consent")
 				.replace("{version}", Integer.toString(this.version))
+				.replace("{page}", "1")
 				.replace("{token}", UUID.randomUUID().toString());
 			assertThat(path).as("every path variable of %s has a value", row.path()).doesNotContain("{");
 			if (row.endpoint().equals("POST /api/cases/{id}/documents")) {
@@ -381,6 +408,11 @@ class AccessTableTest {
 			return switch (row.endpoint()) {
 				case "POST /api/rosters", "POST /rosters" -> multipart("file", "access.csv", this.rosterCsv);
 				case "POST /admin/templates/{form}/versions" -> multipart("file", "template.json", this.template);
+				case "POST /api/scans" -> multipart("file", "access.png", this.scan);
+				case "POST /scans" -> multipart("files", "access.png", this.scan);
+				// No such document: judged (422) without deciding the queued page.
+				case "POST /api/unmatched-pages/{id}/assign" -> json("{\"documentId\":\"ZZZZ999999\"}");
+				case "POST /scans/unmatched/{id}/assign" -> form(Map.of("documentId", "ZZZZ999999"));
 				case "POST /api/templates/{form}/preview.pdf", "POST /api/templates/{form}/check",
 						"POST /api/templates/{form}/versions" ->
 					new Body("application/json", this.template);
