@@ -205,7 +205,7 @@ class ScanCorpusAccuracyTest {
 		boolean placed = false;
 		if (truth.kind() == PageKind.FORM) {
 			Optional<AffineTransform> geometry = own.isEmpty() ? Optional.empty()
-					: PageGeometry.fit(own, truth.qrBoxes(), truth.pageHeightPoints());
+					: PageGeometry.fit(own, truth.qrBoxes(), page.image().getWidth(), page.image().getHeight());
 			placed = geometry.isPresent();
 			for (BoxTruth box : truth.boxes()) {
 				if (geometry.isEmpty()) {
