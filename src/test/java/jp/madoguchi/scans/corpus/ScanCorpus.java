@@ -83,8 +83,9 @@ public final class ScanCorpus {
 	}
 
 	/**
-	 * The standard corpus: seven signable forms × three scans each at 150, 200 and 300
-	 * dpi, a packet per dpi, blank backs and pages that are no form.
+	 * The standard corpus: the seven signable forms, each scanned five times (filled in
+	 * differently) at 150 and 200 dpi and three times at 300 dpi, a two-person packet per
+	 * dpi, three blank backs and two pages that are no form per dpi.
 	 */
 	public static ScanCorpus standard() {
 		return builder().build();
@@ -221,8 +222,9 @@ public final class ScanCorpus {
 		ReferencePage reference = null;
 		switch (truth.kind()) {
 			case FORM -> {
-				BufferedImage filled = ScanSimulator.fill(printed, dpi, truth.pageHeightPoints(), truth.boxes(),
-						truth.qrBoxes(), effects.qrStroke(), plan.sealText(), random);
+				BufferedImage filled = ScanSimulator.fill(printed, effects.colour() == ColourMode.COLOUR, dpi,
+						truth.pageHeightPoints(), truth.boxes(), truth.qrBoxes(), effects.qrStroke(), plan.sealText(),
+						random);
 				scan = ScanSimulator.scan(filled, effects, random);
 				reference = new ReferencePage(printed, dpi, truth.pageHeightPoints());
 			}
@@ -288,7 +290,8 @@ public final class ScanCorpus {
 
 		private List<FormId> forms = CorpusForms.SIGNABLE;
 
-		private int scansPerDocument = 3;
+		/** Null: five scans per document below 300 dpi, three at 300 dpi and more. */
+		private Integer scansPerDocument;
 
 		private int packetsPerDpi = 1;
 
@@ -360,7 +363,8 @@ public final class ScanCorpus {
 					documents.put(record.id(), record);
 					Source source = new Source(record.id(), document.pdf());
 					for (int page = 1; page <= record.pages(); page++) {
-						for (int v = 0; v < scansPerDocument; v++) {
+						int scans = scansPerDocument != null ? scansPerDocument : dpi >= 300 ? 3 : 5;
+						for (int v = 0; v < scans; v++) {
 							Fill fill = FILLS[fillIndex++ % FILLS.length];
 							PageTruth truth = formTruth(record, page, fill, randomEffects(dpi, random, true));
 							Plan plan = new Plan(truth, source, page - 1, random.nextLong(),

@@ -94,7 +94,17 @@ public final class ScanSimulator {
 	 */
 	public static BufferedImage fill(BufferedImage clean, int dpi, float pageHeightPoints, List<BoxTruth> boxes,
 			List<Region> qrBoxes, QrStroke qrStroke, String sealText, Random random) {
-		BufferedImage page = toColour(clean);
+		return fill(clean, true, dpi, pageHeightPoints, boxes, qrBoxes, qrStroke, sealText, random);
+	}
+
+	/**
+	 * {@link #fill(BufferedImage, int, float, List, List, QrStroke, String, Random)} into
+	 * a colour or, for a scan without colour, a grey copy (quicker; the inks are drawn in
+	 * their luminance, which is what the colour page would turn into).
+	 */
+	public static BufferedImage fill(BufferedImage clean, boolean colour, int dpi, float pageHeightPoints,
+			List<BoxTruth> boxes, List<Region> qrBoxes, QrStroke qrStroke, String sealText, Random random) {
+		BufferedImage page = colour ? toColour(clean) : toGrey(clean);
 		Graphics2D g = page.createGraphics();
 		try {
 			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -184,7 +194,8 @@ public final class ScanSimulator {
 	static void drawSeal(BufferedImage page, Rectangle2D box, double dpi, String text, Random random) {
 		double mm = dpi / 25.4;
 		double diameter = (10 + random.nextDouble() * 3.5) * mm;
-		double ring = (0.45 + random.nextDouble() * 0.35) * mm;
+		double ring = (0.6 + random.nextDouble() * 0.4) * mm;
+		float glyphPen = (float) ((0.15 + random.nextDouble() * 0.2) * mm);
 		double centreX = box.getCenterX() + (random.nextDouble() - 0.5) * 2.5 * mm;
 		double centreY = box.getCenterY() + (random.nextDouble() - 0.5) * 2.5 * mm;
 		int size = (int) Math.ceil(diameter + 4);
@@ -210,6 +221,8 @@ public final class ScanSimulator {
 				double gy = top + lineStep * i + lineStep / 2 - bounds.getCenterY();
 				Shape outline = glyph.getOutline((float) gx, (float) gy);
 				g.fill(outline);
+				g.setStroke(new BasicStroke(glyphPen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+				g.draw(outline);
 			}
 		}
 		finally {
@@ -218,6 +231,8 @@ public final class ScanSimulator {
 		int red = 195 + random.nextInt(30);
 		int green = 25 + random.nextInt(35);
 		int blue = 35 + random.nextInt(35);
+		int luminance = (77 * red + 150 * green + 29 * blue) >> 8;
+		boolean grey = page.getType() == BufferedImage.TYPE_BYTE_GRAY;
 		double[][] patches = new double[8][8];
 		for (double[] row : patches) {
 			for (int i = 0; i < row.length; i++) {
@@ -242,6 +257,11 @@ public final class ScanSimulator {
 					continue;
 				}
 				double f = a / 255.0 * patch(patches, x / (double) size, y / (double) size);
+				if (grey) {
+					int at = py * width + px;
+					pixels[at] = (byte) multiply(pixels[at] & 0xff, luminance, f);
+					continue;
+				}
 				int at = (py * width + px) * 3;
 				pixels[at] = (byte) multiply(pixels[at] & 0xff, blue, f);
 				pixels[at + 1] = (byte) multiply(pixels[at + 1] & 0xff, green, f);
@@ -452,33 +472,46 @@ public final class ScanSimulator {
 		int sourceHeight = source.getHeight();
 		double[] m = new double[6];
 		inverse.getMatrix(m);
-		long stepX = Math.round(m[0] * 65536);
-		long stepY = Math.round(m[1] * 65536);
+		int stepX = (int) Math.round(m[0] * 65536);
+		int stepY = (int) Math.round(m[1] * 65536);
 		byte lid = (byte) background;
+		int maxX = sourceWidth - 1;
+		int maxY = sourceHeight - 1;
+		int sourceStride = sourceWidth * channels;
 		for (int y = 0; y < height; y++) {
 			double sx = m[0] * 0.5 + m[2] * (y + 0.5) + m[4] - 0.5;
 			double sy = m[1] * 0.5 + m[3] * (y + 0.5) + m[5] - 0.5;
-			long fx = Math.round(sx * 65536);
-			long fy = Math.round(sy * 65536);
-			int row = y * width * channels;
-			for (int x = 0; x < width; x++, fx += stepX, fy += stepY) {
-				int ix = (int) (fx >> 16);
-				int iy = (int) (fy >> 16);
-				int at = row + x * channels;
-				if (ix < 0 || iy < 0 || ix >= sourceWidth - 1 || iy >= sourceHeight - 1) {
-					for (int c = 0; c < channels; c++) {
-						out[at + c] = lid;
+			int fx = (int) Math.round(sx * 65536);
+			int fy = (int) Math.round(sy * 65536);
+			int at = y * width * channels;
+			for (int x = 0; x < width; x++, fx += stepX, fy += stepY, at += channels) {
+				int ix = fx >> 16;
+				int iy = fy >> 16;
+				if (ix < 0 || iy < 0 || ix >= maxX || iy >= maxY) {
+					out[at] = lid;
+					if (channels == 3) {
+						out[at + 1] = lid;
+						out[at + 2] = lid;
 					}
 					continue;
 				}
-				int wx = (int) (fx >> 8) & 0xff;
-				int wy = (int) (fy >> 8) & 0xff;
-				int p00 = (iy * sourceWidth + ix) * channels;
-				int p10 = p00 + sourceWidth * channels;
-				for (int c = 0; c < channels; c++) {
-					int top = (in[p00 + c] & 0xff) * (256 - wx) + (in[p00 + channels + c] & 0xff) * wx;
-					int bottom = (in[p10 + c] & 0xff) * (256 - wx) + (in[p10 + channels + c] & 0xff) * wx;
-					out[at + c] = (byte) ((top * (256 - wy) + bottom * wy + 32768) >> 16);
+				int wx = (fx >> 8) & 0xff;
+				int wy = (fy >> 8) & 0xff;
+				int p00 = iy * sourceStride + ix * channels;
+				int p10 = p00 + sourceStride;
+				if (channels == 1) {
+					int top = ((in[p00] & 0xff) << 8) + ((in[p00 + 1] & 0xff) - (in[p00] & 0xff)) * wx;
+					int bottom = ((in[p10] & 0xff) << 8) + ((in[p10 + 1] & 0xff) - (in[p10] & 0xff)) * wx;
+					out[at] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+				}
+				else {
+					for (int c = 0; c < 3; c++) {
+						int a00 = in[p00 + c] & 0xff;
+						int a10 = in[p10 + c] & 0xff;
+						int top = (a00 << 8) + ((in[p00 + 3 + c] & 0xff) - a00) * wx;
+						int bottom = (a10 << 8) + ((in[p10 + 3 + c] & 0xff) - a10) * wx;
+						out[at + c] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+					}
 				}
 			}
 		}
@@ -538,21 +571,32 @@ public final class ScanSimulator {
 		for (int v = 0; v < 256; v++) {
 			curve[v] = black + (v * (paper - black) + 127) / 255;
 		}
-		int[] noise = new int[4096];
+		int[] noise = new int[64];
 		for (int i = 0; i < noise.length; i++) {
 			noise[i] = (int) Math.round(random.nextGaussian() * sigma);
 		}
 		byte[] pixels = ((DataBufferByte) page.getRaster().getDataBuffer()).getData();
 		int channels = page.getType() == BufferedImage.TYPE_BYTE_GRAY ? 1 : 3;
-		long state = random.nextLong() | 1;
+		// one lookup per noise value and grey level: out = clamp(curve[v] + noise)
+		byte[][] noisy = new byte[sigma == 0 ? 1 : 64][256];
+		for (int n = 0; n < noisy.length; n++) {
+			int offset = sigma == 0 ? 0 : noise[n];
+			for (int v = 0; v < 256; v++) {
+				int value = curve[v] + offset;
+				noisy[n][v] = (byte) (value < 0 ? 0 : value > 255 ? 255 : value);
+			}
+		}
+		int state = random.nextInt() | 1;
+		int mask = noisy.length - 1;
 		for (int i = 0; i < pixels.length; i += channels) {
 			state ^= state << 13;
-			state ^= state >>> 7;
-			state ^= state << 17;
-			int n = sigma == 0 ? 0 : noise[(int) (state >>> 52)];
-			for (int c = 0; c < channels; c++) {
-				int v = curve[pixels[i + c] & 0xff] + n;
-				pixels[i + c] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+			state ^= state >>> 17;
+			state ^= state << 5;
+			byte[] table = noisy[(state >>> 8) & mask];
+			pixels[i] = table[pixels[i] & 0xff];
+			if (channels == 3) {
+				pixels[i + 1] = table[pixels[i + 1] & 0xff];
+				pixels[i + 2] = table[pixels[i + 2] & 0xff];
 			}
 		}
 	}
