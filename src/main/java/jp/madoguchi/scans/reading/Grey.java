@@ -35,28 +35,36 @@ final class Grey {
 
 	/** The image in grey; a byte-grey raster without padding is used as it is. */
 	static Grey of(BufferedImage image) {
-		int w = image.getWidth();
-		int h = image.getHeight();
+		return of(image, 0, 0, image.getWidth(), image.getHeight());
+	}
+
+	/**
+	 * The rectangle ({@code x0, y0, w, h}, inside the image) of the image in grey,
+	 * converted from the raster's own data for the usual types (byte grey, 1-bit, BGR,
+	 * RGB), through {@code getRGB} a row at a time for the rest.
+	 */
+	static Grey of(BufferedImage image, int x0, int y0, int w, int h) {
 		Raster raster = image.getRaster();
 		DataBuffer buffer = raster.getDataBuffer();
 		boolean origin = raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
 				&& raster.getMinX() == 0 && raster.getMinY() == 0;
-		if (image.getType() == BufferedImage.TYPE_BYTE_GRAY && buffer instanceof DataBufferByte bytes && origin
+		int type = image.getType();
+		if (type == BufferedImage.TYPE_BYTE_GRAY && buffer instanceof DataBufferByte bytes && origin
 				&& raster.getSampleModel() instanceof ComponentSampleModel model && model.getPixelStride() == 1) {
 			int stride = model.getScanlineStride();
 			int offset = bytes.getOffset() + model.getBandOffsets()[0];
 			byte[] data = bytes.getData();
-			if (stride == w && offset == 0 && data.length == w * h) {
+			if (x0 == 0 && y0 == 0 && w == image.getWidth() && h == image.getHeight() && stride == w && offset == 0
+					&& data.length == w * h) {
 				return new Grey(data, w, h);
 			}
 			byte[] px = new byte[w * h];
 			for (int y = 0; y < h; y++) {
-				System.arraycopy(data, offset + y * stride, px, y * w, w);
+				System.arraycopy(data, offset + (y0 + y) * stride + x0, px, y * w, w);
 			}
 			return new Grey(px, w, h);
 		}
 		byte[] px = new byte[w * h];
-		int type = image.getType();
 		if ((type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR) && origin
 				&& buffer instanceof DataBufferByte bytes
 				&& raster.getSampleModel() instanceof ComponentSampleModel model) {
@@ -69,7 +77,7 @@ final class Grey {
 			int go = bands[1];
 			int bo = bands[2];
 			for (int y = 0; y < h; y++) {
-				int i = base + y * stride;
+				int i = base + (y0 + y) * stride + x0 * ps;
 				int o = y * w;
 				for (int x = 0; x < w; x++, i += ps) {
 					px[o + x] = (byte) luma(data[i + ro] & 0xff, data[i + go] & 0xff, data[i + bo] & 0xff);
@@ -84,7 +92,7 @@ final class Grey {
 			int stride = model.getScanlineStride();
 			int base = ints.getOffset();
 			for (int y = 0; y < h; y++) {
-				int i = base + y * stride;
+				int i = base + (y0 + y) * stride + x0;
 				int o = y * w;
 				for (int x = 0; x < w; x++) {
 					int rgb = data[i + x];
@@ -96,32 +104,48 @@ final class Grey {
 		ColorModel cm = image.getColorModel();
 		if (origin && buffer instanceof DataBufferByte bytes && cm instanceof IndexColorModel icm
 				&& raster.getSampleModel() instanceof MultiPixelPackedSampleModel model && raster.getNumBands() == 1
-				&& model.getDataBitOffset() == 0) {
-			int bits = model.getPixelBitStride();
-			int[] lut = new int[icm.getMapSize()];
-			for (int i = 0; i < lut.length; i++) {
-				lut[i] = luma(icm.getRed(i), icm.getGreen(i), icm.getBlue(i));
-			}
+				&& model.getDataBitOffset() == 0 && model.getPixelBitStride() == 1 && icm.getMapSize() >= 2) {
+			byte zero = (byte) luma(icm.getRed(0), icm.getGreen(0), icm.getBlue(0));
+			byte one = (byte) luma(icm.getRed(1), icm.getGreen(1), icm.getBlue(1));
 			byte[] data = bytes.getData();
 			int stride = model.getScanlineStride();
-			int base = bytes.getOffset() + 0;
-			int perByte = 8 / bits;
-			int mask = (1 << bits) - 1;
+			int base = bytes.getOffset();
 			for (int y = 0; y < h; y++) {
-				int row = base + y * stride;
+				int row = base + (y0 + y) * stride;
 				int o = y * w;
-				for (int x = 0; x < w; x++) {
-					int b = data[row + x / perByte] & 0xff;
-					int shift = 8 - bits * (x % perByte + 1);
-					int index = (b >> shift) & mask;
-					px[o + x] = (byte) (index < lut.length ? lut[index] : 0);
+				int x = 0;
+				// bit by bit up to a byte boundary, then a byte (eight pixels) at a time
+				while (x < w && ((x0 + x) & 7) != 0) {
+					int sx = x0 + x;
+					px[o + x] = ((data[row + (sx >> 3)] >> (7 - (sx & 7))) & 1) == 0 ? zero : one;
+					x++;
+				}
+				while (x + 8 <= w) {
+					int b = data[row + ((x0 + x) >> 3)] & 0xff;
+					if (b == 0 || b == 0xff) {
+						byte v = b == 0 ? zero : one;
+						for (int k = 0; k < 8; k++) {
+							px[o + x + k] = v;
+						}
+					}
+					else {
+						for (int k = 0; k < 8; k++) {
+							px[o + x + k] = ((b >> (7 - k)) & 1) == 0 ? zero : one;
+						}
+					}
+					x += 8;
+				}
+				while (x < w) {
+					int sx = x0 + x;
+					px[o + x] = ((data[row + (sx >> 3)] >> (7 - (sx & 7))) & 1) == 0 ? zero : one;
+					x++;
 				}
 			}
 			return new Grey(px, w, h);
 		}
 		int[] row = new int[w];
 		for (int y = 0; y < h; y++) {
-			image.getRGB(0, y, w, 1, row, 0, w);
+			image.getRGB(x0, y0 + y, w, 1, row, 0, w);
 			int o = y * w;
 			for (int x = 0; x < w; x++) {
 				int rgb = row[x];

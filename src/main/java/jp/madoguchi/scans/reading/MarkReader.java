@@ -59,10 +59,6 @@ public final class MarkReader {
 		.withInitial(() -> FactoryFiducial.qrcode(null, GrayU8.class));
 
 	public PageMarks read(BufferedImage page) {
-		return read(Grey.of(page));
-	}
-
-	PageMarks read(Grey page) {
 		Page p = new Page(page);
 		// The upright or upside-down page: codes at top right and bottom left.
 		boolean tr = p.quick(Corner.TOP_RIGHT);
@@ -78,7 +74,7 @@ public final class MarkReader {
 			p.hard(tl ? Corner.BOTTOM_RIGHT : Corner.TOP_LEFT);
 			return new PageMarks(p.marks, false);
 		}
-		if (Blank.isBlank(page)) {
+		if (Blank.isBlank(p.whole())) {
 			return new PageMarks(List.of(), true);
 		}
 		for (Corner c : Corner.values()) {
@@ -138,7 +134,14 @@ public final class MarkReader {
 	/** One reading of one page: the marks found so far. */
 	private final class Page {
 
-		final Grey grey;
+		final BufferedImage image;
+
+		final int width;
+
+		final int height;
+
+		/** The whole page in grey, once something needs it. */
+		Grey grey;
 
 		final List<QrMark> marks = new ArrayList<>(2);
 
@@ -146,23 +149,37 @@ public final class MarkReader {
 
 		final int side;
 
-		Page(Grey grey) {
-			this.grey = grey;
-			double pxPerMm = Math.max(grey.width, grey.height) / PAGE_MM;
+		Page(BufferedImage image) {
+			this.image = image;
+			this.width = image.getWidth();
+			this.height = image.getHeight();
+			double pxPerMm = Math.max(this.width, this.height) / PAGE_MM;
 			this.shrink = pxPerMm >= SHRINK_PX_PER_MM;
-			this.side = (int) Math.min(Math.round(CORNER_MM * pxPerMm), Math.min(grey.width, grey.height) / 2);
+			this.side = (int) Math.min(Math.round(CORNER_MM * pxPerMm), Math.min(this.width, this.height) / 2);
+		}
+
+		Grey whole() {
+			if (this.grey == null) {
+				this.grey = Grey.of(this.image);
+			}
+			return this.grey;
+		}
+
+		/** A rectangle of the page in grey (from the whole page if that is at hand). */
+		Grey region(int x, int y, int w, int h) {
+			return this.grey != null ? this.grey.crop(x, y, w, h) : Grey.of(this.image, x, y, w, h);
 		}
 
 		View corner(Corner c) {
 			int x = switch (c) {
 				case TOP_LEFT, BOTTOM_LEFT -> 0;
-				default -> this.grey.width - this.side;
+				default -> this.width - this.side;
 			};
 			int y = switch (c) {
 				case TOP_LEFT, TOP_RIGHT -> 0;
-				default -> this.grey.height - this.side;
+				default -> this.height - this.side;
 			};
-			return new View(this.grey.crop(x, y, this.side, this.side), AffineTransform.getTranslateInstance(x, y));
+			return new View(region(x, y, this.side, this.side), AffineTransform.getTranslateInstance(x, y));
 		}
 
 		/** ZXing on the corner, at about 150 dpi. */
@@ -198,7 +215,7 @@ public final class MarkReader {
 		}
 
 		void wholePage() {
-			View full = new View(this.grey, new AffineTransform());
+			View full = new View(whole(), new AffineTransform());
 			View small = this.shrink ? full.half() : full;
 			if (zxing(small, true) | boofcv(small)) {
 				return;
@@ -284,9 +301,19 @@ public final class MarkReader {
 			if (r < 3) {
 				return estimate;
 			}
-			double cx = estimate.getX();
-			double cy = estimate.getY();
-			Grey g = this.grey;
+			// a window a module wider than the circle on every side, in the window's
+			// pixels
+			int reach = (int) Math.ceil(r + module) + 1;
+			int wx = (int) Math.max(0, Math.floor(estimate.getX()) - reach);
+			int wy = (int) Math.max(0, Math.floor(estimate.getY()) - reach);
+			int ww = (int) Math.min(this.width, Math.floor(estimate.getX()) + reach + 1) - wx;
+			int wh = (int) Math.min(this.height, Math.floor(estimate.getY()) + reach + 1) - wy;
+			if (ww <= 0 || wh <= 0) {
+				return estimate;
+			}
+			Grey g = region(wx, wy, ww, wh);
+			double cx = estimate.getX() - wx;
+			double cy = estimate.getY() - wy;
 			for (int round = 0; round < 3; round++) {
 				int x0 = (int) Math.max(0, Math.floor(cx - r));
 				int x1 = (int) Math.min(g.width - 1, Math.ceil(cx + r));
@@ -307,28 +334,33 @@ public final class MarkReader {
 				if (max - min < 60) {
 					return estimate;
 				}
-				int threshold = (min + max) / 2;
+				// dark pixels weigh 1, light 0, the anti-aliased edge in between
+				double hi = max - 0.25 * (max - min);
+				double lo = min + 0.25 * (max - min);
 				double sx = 0;
 				double sy = 0;
-				int n = 0;
+				double n = 0;
 				double r2 = r * r;
 				for (int y = y0; y <= y1; y++) {
 					double dy = y + 0.5 - cy;
 					for (int x = x0; x <= x1; x++) {
 						double dx = x + 0.5 - cx;
-						if (dx * dx + dy * dy <= r2 && (g.px[y * g.width + x] & 0xff) < threshold) {
-							sx += x + 0.5;
-							sy += y + 0.5;
-							n++;
+						if (dx * dx + dy * dy <= r2) {
+							double weight = Math.clamp((hi - (g.px[y * g.width + x] & 0xff)) / (hi - lo), 0, 1);
+							sx += weight * (x + 0.5);
+							sy += weight * (y + 0.5);
+							n += weight;
 						}
 					}
 				}
-				if (n == 0) {
+				if (n < 1) {
 					return estimate;
 				}
 				cx = sx / n;
 				cy = sy / n;
 			}
+			cx += wx;
+			cy += wy;
 			// a centroid that wandered off (a pen stroke through the pattern) is not
 			// believed
 			if (Math.hypot(cx - estimate.getX(), cy - estimate.getY()) > module) {

@@ -3,6 +3,7 @@ package jp.madoguchi.scans.corpus;
 import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.pdfbox.io.IOUtils;
@@ -71,6 +72,7 @@ public final class ScanPdfWriter implements Closeable {
 	@Override
 	public void close() throws IOException {
 		try {
+			Files.deleteIfExists(target);
 			document.save(target.toFile());
 		}
 		finally {
