@@ -13,14 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,82 +223,70 @@ class ScanService {
 	}
 
 	/**
-	 * Reads the pages in order on this thread and decodes and analyses them on the
-	 * workers, a few at a time so that memory stays bounded.
+	 * Reads the pages on the workers, each worker with its own reader of the file taking
+	 * every n-th page (decoding a page, JPEG or CCITT, is most of the work, and one
+	 * reader of a PDF cannot be shared between threads). One page per worker is in
+	 * memory.
 	 */
 	private List<PageResult> readPages(ScanFile file, Path original) throws FileRefused {
 		ScanFormat format = ScanFormat.ofMediaType(file.mediaType());
-		PageSource source;
-		try {
-			source = PageSource.open(original, format, properties.maxPagePixels());
+		int count;
+		try (PageSource source = PageSource.open(original, format, properties.maxPagePixels())) {
+			count = source.pages();
 		}
 		catch (IOException | RuntimeException e) {
 			throw new FileRefused("SCAN_UNREADABLE", file.fileName());
 		}
-		try (source) {
-			int count = source.pages();
-			if (count == 0) {
-				throw new FileRefused("SCAN_NO_PAGES", file.fileName());
-			}
-			if (count > properties.maxPages()) {
-				throw new FileRefused("SCAN_TOO_MANY_PAGES", file.fileName(), Integer.toString(count),
-						Integer.toString(properties.maxPages()));
-			}
-			PageAnalyser.ScanContext context = analyser.context(file.municipalityId());
-			int inFlight = Math.max(2, properties.workers() * 2);
-			Semaphore slots = new Semaphore(inFlight);
-			List<Future<PageResult>> futures = new ArrayList<>(count);
-			for (int n = 1; n <= count; n++) {
-				int pageNo = n;
-				Callable<BufferedImage> loader;
-				try {
-					loader = source.page(n);
-				}
-				catch (PageSource.PageTooLargeException e) {
-					futures.add(done(PageResult.failed(pageNo, "SCAN_PAGE_TOO_LARGE", e.width + "×" + e.height)));
-					continue;
-				}
-				catch (IOException | RuntimeException e) {
-					futures.add(done(PageResult.failed(pageNo, "SCAN_PAGE_UNREADABLE", null)));
-					continue;
-				}
-				slots.acquireUninterruptibly();
-				futures.add(workers.submit(() -> {
-					try {
-						BufferedImage image = loader.call();
-						return analyser.analyse(context, pageNo, image);
-					}
-					catch (PageSource.PageTooLargeException e) {
-						return PageResult.failed(pageNo, "SCAN_PAGE_TOO_LARGE", e.width + "×" + e.height);
-					}
-					catch (IOException e) {
-						return PageResult.failed(pageNo, "SCAN_PAGE_UNREADABLE", null);
-					}
-					finally {
-						slots.release();
-					}
-				}));
-			}
-			List<PageResult> results = new ArrayList<>(count);
-			for (Future<PageResult> f : futures) {
-				results.add(f.get());
-			}
-			return results;
+		if (count == 0) {
+			throw new FileRefused("SCAN_NO_PAGES", file.fileName());
 		}
-		catch (IOException e) {
-			throw new FileRefused("SCAN_UNREADABLE", file.fileName());
+		if (count > properties.maxPages()) {
+			throw new FileRefused("SCAN_TOO_MANY_PAGES", file.fileName(), Integer.toString(count),
+					Integer.toString(properties.maxPages()));
+		}
+		PageAnalyser.ScanContext context = analyser.context(file.municipalityId());
+		int lanes = Math.max(1, Math.min(properties.workers(), count));
+		PageResult[] results = new PageResult[count];
+		List<Future<?>> running = new ArrayList<>(lanes);
+		for (int lane = 0; lane < lanes; lane++) {
+			int firstPage = lane + 1;
+			running.add(workers.submit(() -> {
+				try (PageSource source = PageSource.open(original, format, properties.maxPagePixels())) {
+					for (int n = firstPage; n <= count; n += lanes) {
+						results[n - 1] = readPage(source, context, n);
+					}
+				}
+				return null;
+			}));
+		}
+		try {
+			for (Future<?> lane : running) {
+				lane.get();
+			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
 		catch (ExecutionException e) {
-			throw new IllegalStateException("reading a page failed", e.getCause());
+			throw new FileRefused("SCAN_UNREADABLE", file.fileName());
 		}
+		return List.of(results);
 	}
 
-	private static Future<PageResult> done(PageResult result) {
-		return CompletableFuture.completedFuture(result);
+	/** One page; a page that cannot be decoded is a failed page, the others go on. */
+	private PageResult readPage(PageSource source, PageAnalyser.ScanContext context, int n) {
+		BufferedImage image;
+		try {
+			image = source.page(n).call();
+		}
+		catch (PageSource.PageTooLargeException e) {
+			return PageResult.failed(n, "SCAN_PAGE_TOO_LARGE", e.width + "×" + e.height);
+		}
+		catch (Exception e) {
+			return PageResult.failed(n, "SCAN_PAGE_UNREADABLE", null);
+		}
+		return analyser.analyse(context, n, image);
 	}
 
 	/** Pages, the documents they complete, the file's state and the events: together. */
