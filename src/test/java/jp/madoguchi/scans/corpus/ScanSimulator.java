@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -448,6 +449,9 @@ public final class ScanSimulator {
 		return warp(page, canvasWidth, canvasHeight, transform, LID);
 	}
 
+	/** Rows per band of the work shared between threads. */
+	private static final int BAND = 64;
+
 	/** The scanner lid's grey around a sheet. */
 	private static final int LID = 238;
 
@@ -478,43 +482,46 @@ public final class ScanSimulator {
 		int maxX = sourceWidth - 1;
 		int maxY = sourceHeight - 1;
 		int sourceStride = sourceWidth * channels;
-		for (int y = 0; y < height; y++) {
-			double sx = m[0] * 0.5 + m[2] * (y + 0.5) + m[4] - 0.5;
-			double sy = m[1] * 0.5 + m[3] * (y + 0.5) + m[5] - 0.5;
-			int fx = (int) Math.round(sx * 65536);
-			int fy = (int) Math.round(sy * 65536);
-			int at = y * width * channels;
-			for (int x = 0; x < width; x++, fx += stepX, fy += stepY, at += channels) {
-				int ix = fx >> 16;
-				int iy = fy >> 16;
-				if (ix < 0 || iy < 0 || ix >= maxX || iy >= maxY) {
-					out[at] = lid;
-					if (channels == 3) {
-						out[at + 1] = lid;
-						out[at + 2] = lid;
+		// bands of rows on the common pool: each row depends only on the source
+		IntStream.range(0, (height + BAND - 1) / BAND).parallel().forEach(band -> {
+			for (int y = band * BAND; y < Math.min(height, (band + 1) * BAND); y++) {
+				double sx = m[0] * 0.5 + m[2] * (y + 0.5) + m[4] - 0.5;
+				double sy = m[1] * 0.5 + m[3] * (y + 0.5) + m[5] - 0.5;
+				int fx = (int) Math.round(sx * 65536);
+				int fy = (int) Math.round(sy * 65536);
+				int at = y * width * channels;
+				for (int x = 0; x < width; x++, fx += stepX, fy += stepY, at += channels) {
+					int ix = fx >> 16;
+					int iy = fy >> 16;
+					if (ix < 0 || iy < 0 || ix >= maxX || iy >= maxY) {
+						out[at] = lid;
+						if (channels == 3) {
+							out[at + 1] = lid;
+							out[at + 2] = lid;
+						}
+						continue;
 					}
-					continue;
-				}
-				int wx = (fx >> 8) & 0xff;
-				int wy = (fy >> 8) & 0xff;
-				int p00 = iy * sourceStride + ix * channels;
-				int p10 = p00 + sourceStride;
-				if (channels == 1) {
-					int top = ((in[p00] & 0xff) << 8) + ((in[p00 + 1] & 0xff) - (in[p00] & 0xff)) * wx;
-					int bottom = ((in[p10] & 0xff) << 8) + ((in[p10 + 1] & 0xff) - (in[p10] & 0xff)) * wx;
-					out[at] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
-				}
-				else {
-					for (int c = 0; c < 3; c++) {
-						int a00 = in[p00 + c] & 0xff;
-						int a10 = in[p10 + c] & 0xff;
-						int top = (a00 << 8) + ((in[p00 + 3 + c] & 0xff) - a00) * wx;
-						int bottom = (a10 << 8) + ((in[p10 + 3 + c] & 0xff) - a10) * wx;
-						out[at + c] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+					int wx = (fx >> 8) & 0xff;
+					int wy = (fy >> 8) & 0xff;
+					int p00 = iy * sourceStride + ix * channels;
+					int p10 = p00 + sourceStride;
+					if (channels == 1) {
+						int top = ((in[p00] & 0xff) << 8) + ((in[p00 + 1] & 0xff) - (in[p00] & 0xff)) * wx;
+						int bottom = ((in[p10] & 0xff) << 8) + ((in[p10 + 1] & 0xff) - (in[p10] & 0xff)) * wx;
+						out[at] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+					}
+					else {
+						for (int c = 0; c < 3; c++) {
+							int a00 = in[p00 + c] & 0xff;
+							int a10 = in[p10 + c] & 0xff;
+							int top = (a00 << 8) + ((in[p00 + 3 + c] & 0xff) - a00) * wx;
+							int bottom = (a10 << 8) + ((in[p10 + 3 + c] & 0xff) - a10) * wx;
+							out[at + c] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+						}
 					}
 				}
 			}
-		}
+		});
 		return target;
 	}
 
@@ -586,19 +593,27 @@ public final class ScanSimulator {
 				noisy[n][v] = (byte) (value < 0 ? 0 : value > 255 ? 255 : value);
 			}
 		}
-		int state = random.nextInt() | 1;
+		int seed = random.nextInt();
 		int mask = noisy.length - 1;
-		for (int i = 0; i < pixels.length; i += channels) {
-			state ^= state << 13;
-			state ^= state >>> 17;
-			state ^= state << 5;
-			byte[] table = noisy[(state >>> 8) & mask];
-			pixels[i] = table[pixels[i] & 0xff];
-			if (channels == 3) {
-				pixels[i + 1] = table[pixels[i + 1] & 0xff];
-				pixels[i + 2] = table[pixels[i + 2] & 0xff];
+		int rowLength = page.getWidth() * channels;
+		int rows = page.getHeight();
+		// bands of rows on the common pool, each with its own noise sequence: the same
+		// result however the bands are scheduled
+		IntStream.range(0, (rows + BAND - 1) / BAND).parallel().forEach(band -> {
+			int state = (seed ^ (band * 0x9E3779B9)) | 1;
+			int end = Math.min(rows, (band + 1) * BAND) * rowLength;
+			for (int i = band * BAND * rowLength; i < end; i += channels) {
+				state ^= state << 13;
+				state ^= state >>> 17;
+				state ^= state << 5;
+				byte[] table = noisy[(state >>> 8) & mask];
+				pixels[i] = table[pixels[i] & 0xff];
+				if (channels == 3) {
+					pixels[i + 1] = table[pixels[i + 1] & 0xff];
+					pixels[i + 2] = table[pixels[i + 2] & 0xff];
+				}
 			}
-		}
+		});
 	}
 
 	private static BufferedImage threshold(BufferedImage grey, int level) {
