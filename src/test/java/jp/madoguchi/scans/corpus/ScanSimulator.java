@@ -130,13 +130,16 @@ public final class ScanSimulator {
 		return page;
 	}
 
-	/** A name written by hand: two to four kanji-like characters of pen strokes. */
+	/**
+	 * A full name written by hand (署名 is the whole name, family and given): three to five
+	 * kanji-like characters of four to nine pen strokes each.
+	 */
 	static void drawSignature(Graphics2D g, Rectangle2D box, double dpi, Random random) {
 		double mm = dpi / 25.4;
 		double pen = (0.35 + random.nextDouble() * 0.45) * mm;
 		g.setColor(INKS[random.nextInt(INKS.length)]);
 		g.setStroke(new BasicStroke((float) pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		int characters = 2 + random.nextInt(3);
+		int characters = 3 + random.nextInt(3);
 		double cell = Math.min(box.getHeight() * (0.55 + 0.2 * random.nextDouble()),
 				box.getWidth() * 0.8 / (characters * 1.15));
 		double total = characters * cell * 1.15;
@@ -150,7 +153,7 @@ public final class ScanSimulator {
 	}
 
 	private static void drawCharacter(Graphics2D g, double x, double y, double size, Random random) {
-		int strokes = 3 + random.nextInt(5);
+		int strokes = 4 + random.nextInt(6);
 		for (int s = 0; s < strokes; s++) {
 			double sx = x + random.nextDouble() * size * 0.7;
 			double sy = y + random.nextDouble() * size * 0.7;
@@ -190,7 +193,9 @@ public final class ScanSimulator {
 
 	/**
 	 * A red seal 10 to 13.5 mm across, a little off centre and turned, with the patchy
-	 * ink of a real seal, blended multiplicatively (printed lines stay dark beneath it).
+	 * ink of a real seal (75 to 100% strength: fainter, a seal vanishes from a
+	 * black-and-white scan whose threshold is low, and no reader could see it), blended
+	 * multiplicatively (printed lines stay dark beneath it).
 	 */
 	static void drawSeal(BufferedImage page, Rectangle2D box, double dpi, String text, Random random) {
 		double mm = dpi / 25.4;
@@ -237,7 +242,7 @@ public final class ScanSimulator {
 		double[][] patches = new double[8][8];
 		for (double[] row : patches) {
 			for (int i = 0; i < row.length; i++) {
-				row[i] = 0.55 + random.nextDouble() * 0.45;
+				row[i] = 0.75 + random.nextDouble() * 0.25;
 			}
 		}
 		byte[] coverage = ((DataBufferByte) layer.getRaster().getDataBuffer()).getData();
@@ -406,7 +411,9 @@ public final class ScanSimulator {
 		tone(working, paper, black, effects.noise(), random);
 		BufferedImage image = switch (effects.colour()) {
 			case COLOUR, GREY -> working;
-			case BLACK_WHITE -> threshold(working, 112 + random.nextInt(40));
+			// an office printer's text mode: mid-grey and darker is black, so that a red
+			// seal (luminance about 40%) stays
+			case BLACK_WHITE -> threshold(working, 128 + random.nextInt(33));
 			case DITHER_DIFFUSION -> diffuse(working);
 			case DITHER_ORDERED -> ordered(working);
 		};
