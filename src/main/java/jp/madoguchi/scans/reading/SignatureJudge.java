@@ -43,10 +43,10 @@ public final class SignatureJudge {
 	static final int REFERENCE_INK = 170;
 
 	/** Below this score a box is unsigned. */
-	static final double UNSIGNED_BELOW = 0.004;
+	static final double UNSIGNED_BELOW = 0.0015;
 
 	/** From this score on a box is signed; between the two, unclear. */
-	static final double SIGNED_FROM = 0.015;
+	static final double SIGNED_FROM = 0.010;
 
 	/** A box more than this share off the image is unclear. */
 	static final double MAX_OFF_IMAGE = 0.05;

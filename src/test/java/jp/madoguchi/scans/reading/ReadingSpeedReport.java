@@ -2,6 +2,7 @@ package jp.madoguchi.scans.reading;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,6 +72,28 @@ class ReadingSpeedReport {
 			report.append(String.format("  %-55s %7.1f ms  marks=%d blank=%s%n", e.getKey(), times[3] / 1e6,
 					marks.marks().size(), marks.blank()));
 		}
+		// the signature judge: both boxes of a signed 300-dpi page, reference at 100 dpi
+		BufferedImage signed = TestScans.copy(clean300);
+		Region signature = TestScans.regions(doc, 1, Region.Kind.SIGNATURE).get(0);
+		Region seal = TestScans.regions(doc, 1, Region.Kind.SEAL).get(0);
+		TestScans.scribble(signed, signature, 300, Color.BLACK, 1);
+		ReferencePage reference = new ReferencePage(TestScans.render(doc, 1, 100, ImageType.GRAY), 100,
+				TestScans.A4_HEIGHT_PT);
+		AffineTransform fit = PageGeometry
+			.fit(reader.read(signed).marks(), TestScans.regions(doc, 1, Region.Kind.QR), signed.getWidth(),
+					signed.getHeight())
+			.orElseThrow();
+		SignatureJudge judge = new SignatureJudge();
+		long[] judged = new long[21];
+		for (int i = 0; i < judged.length; i++) {
+			long start = System.nanoTime();
+			judge.judge(signed, fit, signature, reference);
+			judge.judge(signed, fit, seal, reference);
+			judged[i] = System.nanoTime() - start;
+		}
+		Arrays.sort(judged);
+		report.append(String.format("SignatureJudge, signature + seal box of a 300-dpi page: %.2f ms (median of 21)%n",
+				judged[10] / 1e6));
 		System.out.println(report);
 		assertThat(report).isNotEmpty();
 	}
