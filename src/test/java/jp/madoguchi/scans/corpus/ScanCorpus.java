@@ -83,9 +83,9 @@ public final class ScanCorpus {
 	}
 
 	/**
-	 * The standard corpus: the seven signable forms, each scanned five times (filled in
-	 * differently) at 150 and 200 dpi and three times at 300 dpi, a two-person packet per
-	 * dpi, three blank backs and two pages that are no form per dpi.
+	 * The standard corpus (170 pages): the seven signable forms, each scanned seven times
+	 * (filled in differently) at 150 and 200 dpi and four times at 300 dpi, a two-person
+	 * packet per dpi, four blank backs and two pages that are no form per dpi.
 	 */
 	public static ScanCorpus standard() {
 		return builder().build();
@@ -290,12 +290,12 @@ public final class ScanCorpus {
 
 		private List<FormId> forms = CorpusForms.SIGNABLE;
 
-		/** Null: five scans per document below 300 dpi, three at 300 dpi and more. */
+		/** Null: seven scans per document below 300 dpi, four at 300 dpi and more. */
 		private Integer scansPerDocument;
 
 		private int packetsPerDpi = 1;
 
-		private int blankBacksPerDpi = 3;
+		private int blankBacksPerDpi = 4;
 
 		private int notFormsPerDpi = 2;
 
@@ -363,7 +363,7 @@ public final class ScanCorpus {
 					documents.put(record.id(), record);
 					Source source = new Source(record.id(), document.pdf());
 					for (int page = 1; page <= record.pages(); page++) {
-						int scans = scansPerDocument != null ? scansPerDocument : dpi >= 300 ? 3 : 5;
+						int scans = scansPerDocument != null ? scansPerDocument : dpi >= 300 ? 4 : 7;
 						for (int v = 0; v < scans; v++) {
 							Fill fill = FILLS[fillIndex++ % FILLS.length];
 							PageTruth truth = formTruth(record, page, fill, randomEffects(dpi, random, true));

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -129,13 +130,16 @@ public final class ScanSimulator {
 		return page;
 	}
 
-	/** A name written by hand: two to four kanji-like characters of pen strokes. */
+	/**
+	 * A full name written by hand (署名 is the whole name, family and given): three to five
+	 * kanji-like characters of four to nine pen strokes each.
+	 */
 	static void drawSignature(Graphics2D g, Rectangle2D box, double dpi, Random random) {
 		double mm = dpi / 25.4;
 		double pen = (0.35 + random.nextDouble() * 0.45) * mm;
 		g.setColor(INKS[random.nextInt(INKS.length)]);
 		g.setStroke(new BasicStroke((float) pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-		int characters = 2 + random.nextInt(3);
+		int characters = 3 + random.nextInt(3);
 		double cell = Math.min(box.getHeight() * (0.55 + 0.2 * random.nextDouble()),
 				box.getWidth() * 0.8 / (characters * 1.15));
 		double total = characters * cell * 1.15;
@@ -149,7 +153,7 @@ public final class ScanSimulator {
 	}
 
 	private static void drawCharacter(Graphics2D g, double x, double y, double size, Random random) {
-		int strokes = 3 + random.nextInt(5);
+		int strokes = 4 + random.nextInt(6);
 		for (int s = 0; s < strokes; s++) {
 			double sx = x + random.nextDouble() * size * 0.7;
 			double sy = y + random.nextDouble() * size * 0.7;
@@ -189,7 +193,9 @@ public final class ScanSimulator {
 
 	/**
 	 * A red seal 10 to 13.5 mm across, a little off centre and turned, with the patchy
-	 * ink of a real seal, blended multiplicatively (printed lines stay dark beneath it).
+	 * ink of a real seal (75 to 100% strength: fainter, a seal vanishes from a
+	 * black-and-white scan whose threshold is low, and no reader could see it), blended
+	 * multiplicatively (printed lines stay dark beneath it).
 	 */
 	static void drawSeal(BufferedImage page, Rectangle2D box, double dpi, String text, Random random) {
 		double mm = dpi / 25.4;
@@ -236,7 +242,7 @@ public final class ScanSimulator {
 		double[][] patches = new double[8][8];
 		for (double[] row : patches) {
 			for (int i = 0; i < row.length; i++) {
-				row[i] = 0.55 + random.nextDouble() * 0.45;
+				row[i] = 0.75 + random.nextDouble() * 0.25;
 			}
 		}
 		byte[] coverage = ((DataBufferByte) layer.getRaster().getDataBuffer()).getData();
@@ -405,7 +411,9 @@ public final class ScanSimulator {
 		tone(working, paper, black, effects.noise(), random);
 		BufferedImage image = switch (effects.colour()) {
 			case COLOUR, GREY -> working;
-			case BLACK_WHITE -> threshold(working, 112 + random.nextInt(40));
+			// an office printer's text mode: mid-grey and darker is black, so that a red
+			// seal (luminance about 40%) stays
+			case BLACK_WHITE -> threshold(working, 128 + random.nextInt(33));
 			case DITHER_DIFFUSION -> diffuse(working);
 			case DITHER_ORDERED -> ordered(working);
 		};
@@ -448,6 +456,9 @@ public final class ScanSimulator {
 		return warp(page, canvasWidth, canvasHeight, transform, LID);
 	}
 
+	/** Rows per band of the work shared between threads. */
+	private static final int BAND = 64;
+
 	/** The scanner lid's grey around a sheet. */
 	private static final int LID = 238;
 
@@ -478,43 +489,46 @@ public final class ScanSimulator {
 		int maxX = sourceWidth - 1;
 		int maxY = sourceHeight - 1;
 		int sourceStride = sourceWidth * channels;
-		for (int y = 0; y < height; y++) {
-			double sx = m[0] * 0.5 + m[2] * (y + 0.5) + m[4] - 0.5;
-			double sy = m[1] * 0.5 + m[3] * (y + 0.5) + m[5] - 0.5;
-			int fx = (int) Math.round(sx * 65536);
-			int fy = (int) Math.round(sy * 65536);
-			int at = y * width * channels;
-			for (int x = 0; x < width; x++, fx += stepX, fy += stepY, at += channels) {
-				int ix = fx >> 16;
-				int iy = fy >> 16;
-				if (ix < 0 || iy < 0 || ix >= maxX || iy >= maxY) {
-					out[at] = lid;
-					if (channels == 3) {
-						out[at + 1] = lid;
-						out[at + 2] = lid;
+		// bands of rows on the common pool: each row depends only on the source
+		IntStream.range(0, (height + BAND - 1) / BAND).parallel().forEach(band -> {
+			for (int y = band * BAND; y < Math.min(height, (band + 1) * BAND); y++) {
+				double sx = m[0] * 0.5 + m[2] * (y + 0.5) + m[4] - 0.5;
+				double sy = m[1] * 0.5 + m[3] * (y + 0.5) + m[5] - 0.5;
+				int fx = (int) Math.round(sx * 65536);
+				int fy = (int) Math.round(sy * 65536);
+				int at = y * width * channels;
+				for (int x = 0; x < width; x++, fx += stepX, fy += stepY, at += channels) {
+					int ix = fx >> 16;
+					int iy = fy >> 16;
+					if (ix < 0 || iy < 0 || ix >= maxX || iy >= maxY) {
+						out[at] = lid;
+						if (channels == 3) {
+							out[at + 1] = lid;
+							out[at + 2] = lid;
+						}
+						continue;
 					}
-					continue;
-				}
-				int wx = (fx >> 8) & 0xff;
-				int wy = (fy >> 8) & 0xff;
-				int p00 = iy * sourceStride + ix * channels;
-				int p10 = p00 + sourceStride;
-				if (channels == 1) {
-					int top = ((in[p00] & 0xff) << 8) + ((in[p00 + 1] & 0xff) - (in[p00] & 0xff)) * wx;
-					int bottom = ((in[p10] & 0xff) << 8) + ((in[p10 + 1] & 0xff) - (in[p10] & 0xff)) * wx;
-					out[at] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
-				}
-				else {
-					for (int c = 0; c < 3; c++) {
-						int a00 = in[p00 + c] & 0xff;
-						int a10 = in[p10 + c] & 0xff;
-						int top = (a00 << 8) + ((in[p00 + 3 + c] & 0xff) - a00) * wx;
-						int bottom = (a10 << 8) + ((in[p10 + 3 + c] & 0xff) - a10) * wx;
-						out[at + c] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+					int wx = (fx >> 8) & 0xff;
+					int wy = (fy >> 8) & 0xff;
+					int p00 = iy * sourceStride + ix * channels;
+					int p10 = p00 + sourceStride;
+					if (channels == 1) {
+						int top = ((in[p00] & 0xff) << 8) + ((in[p00 + 1] & 0xff) - (in[p00] & 0xff)) * wx;
+						int bottom = ((in[p10] & 0xff) << 8) + ((in[p10 + 1] & 0xff) - (in[p10] & 0xff)) * wx;
+						out[at] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+					}
+					else {
+						for (int c = 0; c < 3; c++) {
+							int a00 = in[p00 + c] & 0xff;
+							int a10 = in[p10 + c] & 0xff;
+							int top = (a00 << 8) + ((in[p00 + 3 + c] & 0xff) - a00) * wx;
+							int bottom = (a10 << 8) + ((in[p10 + 3 + c] & 0xff) - a10) * wx;
+							out[at + c] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+						}
 					}
 				}
 			}
-		}
+		});
 		return target;
 	}
 
@@ -586,19 +600,27 @@ public final class ScanSimulator {
 				noisy[n][v] = (byte) (value < 0 ? 0 : value > 255 ? 255 : value);
 			}
 		}
-		int state = random.nextInt() | 1;
+		int seed = random.nextInt();
 		int mask = noisy.length - 1;
-		for (int i = 0; i < pixels.length; i += channels) {
-			state ^= state << 13;
-			state ^= state >>> 17;
-			state ^= state << 5;
-			byte[] table = noisy[(state >>> 8) & mask];
-			pixels[i] = table[pixels[i] & 0xff];
-			if (channels == 3) {
-				pixels[i + 1] = table[pixels[i + 1] & 0xff];
-				pixels[i + 2] = table[pixels[i + 2] & 0xff];
+		int rowLength = page.getWidth() * channels;
+		int rows = page.getHeight();
+		// bands of rows on the common pool, each with its own noise sequence: the same
+		// result however the bands are scheduled
+		IntStream.range(0, (rows + BAND - 1) / BAND).parallel().forEach(band -> {
+			int state = (seed ^ (band * 0x9E3779B9)) | 1;
+			int end = Math.min(rows, (band + 1) * BAND) * rowLength;
+			for (int i = band * BAND * rowLength; i < end; i += channels) {
+				state ^= state << 13;
+				state ^= state >>> 17;
+				state ^= state << 5;
+				byte[] table = noisy[(state >>> 8) & mask];
+				pixels[i] = table[pixels[i] & 0xff];
+				if (channels == 3) {
+					pixels[i + 1] = table[pixels[i + 1] & 0xff];
+					pixels[i + 2] = table[pixels[i + 2] & 0xff];
+				}
 			}
-		}
+		});
 	}
 
 	private static BufferedImage threshold(BufferedImage grey, int level) {
