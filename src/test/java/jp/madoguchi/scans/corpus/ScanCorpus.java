@@ -256,6 +256,20 @@ public final class ScanCorpus {
 		return new Effects(dpi, colour, skew, upsideDown, shiftX, shiftY, jpeg, noise, dust, stroke);
 	}
 
+	/**
+	 * Random scanner effects for a form page in an image-only PDF: as
+	 * {@link #randomEffects}, but grey and colour pages always as JPEG (75 when the mix
+	 * chose none), the way a scanner saves them in a PDF.
+	 */
+	static Effects pdfScannerEffects(int dpi, Random random) {
+		Effects effects = randomEffects(dpi, random, true);
+		if (effects.colour().binary() || effects.jpegQuality() != 0) {
+			return effects;
+		}
+		return new Effects(dpi, effects.colour(), effects.skewDegrees(), effects.upsideDown(), effects.shiftXmm(),
+				effects.shiftYmm(), 75, effects.noise(), effects.dust(), effects.qrStroke());
+	}
+
 	/** The QR boxes the engine prints on its own pages (cover, blank backs). */
 	static List<Region> packetQrBoxes(int page) {
 		return List.of(new Region(page, Region.Kind.QR, 185 * MM, FormTemplate.PAGE_HEIGHT - 25 * MM, 17 * MM, 17 * MM),

@@ -90,13 +90,7 @@ public final class ScanCorpusCli {
 				try (PDDocument loaded = Loader.loadPDF(document.pdf())) {
 					printed = ScanSimulator.render(new PDFRenderer(loaded), 0, dpi);
 				}
-				Effects effects = ScanCorpus.randomEffects(dpi, random, true);
-				if (!effects.colour().binary() && effects.jpegQuality() == 0) {
-					// in a PDF a scanner saves grey and colour pages as JPEG
-					effects = new Effects(dpi, effects.colour(), effects.skewDegrees(), effects.upsideDown(),
-							effects.shiftXmm(), effects.shiftYmm(), 75, effects.noise(), effects.dust(),
-							effects.qrStroke());
-				}
+				Effects effects = ScanCorpus.pdfScannerEffects(dpi, random);
 				PageTruth pageTruth = ScanCorpus.formTruth(document.record(), 1, SIGNED[i % SIGNED.length], effects)
 					.withIndex(i);
 				ScannedPage page = ScanCorpus.make(new ScanCorpus.Plan(pageTruth, null, 0, random.nextLong(),

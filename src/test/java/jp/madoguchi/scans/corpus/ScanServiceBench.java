@@ -46,6 +46,7 @@ public final class ScanServiceBench {
 		int runs = Integer.parseInt(args[2]);
 		Path out = Files.createDirectories(Path.of(args[3]));
 		int dpi = args.length > 4 ? Integer.parseInt(args[4]) : 300;
+		int bigPages = args.length > 5 ? Integer.parseInt(args[5]) : 0;
 		ApiClient clerk = new ApiClient(port, "clerk", "demo");
 		ApiClient officer = new ApiClient(port, "officer", "demo");
 
@@ -81,6 +82,44 @@ public final class ScanServiceBench {
 		double median = sorted[runs / 2];
 		System.out.printf(Locale.ROOT, "MEDIAN end to end: %.2f s for %d pages = %.2f pages/s (target >= 8)%n", median,
 				pages, pages / median);
+		if (bigPages > 0) {
+			Path big = out.resolve("scan-big.pdf");
+			repeatPages(files, bigPages, big);
+			long start = System.nanoTime();
+			JsonNode result = upload(officer, big);
+			double bigSeconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf(Locale.ROOT,
+					"BIG: %d pages (%d MiB) in %.1f s = %.2f pages/s; %d documents, %d unmatched%n",
+					result.get("pages").asInt(), Files.size(big) >> 20, bigSeconds, bigPages / bigSeconds,
+					result.get("documents").size(), result.get("unmatchedPages").size());
+		}
+	}
+
+	/**
+	 * A long file made of the runs' pages over and over (their documents then have
+	 * duplicated pages, which is flagged; the work per page is the same).
+	 */
+	private static void repeatPages(List<Path> files, int count, Path target) throws IOException {
+		List<PDDocument> sources = new ArrayList<>();
+		try (PDDocument big = new PDDocument()) {
+			for (Path file : files) {
+				sources.add(Loader.loadPDF(file.toFile()));
+			}
+			int added = 0;
+			while (added < count) {
+				for (PDDocument source : sources) {
+					for (int i = 0; i < source.getNumberOfPages() && added < count; i++, added++) {
+						big.importPage(source.getPage(i));
+					}
+				}
+			}
+			big.save(target.toFile());
+		}
+		finally {
+			for (PDDocument source : sources) {
+				source.close();
+			}
+		}
 	}
 
 	/** One consent form per case, printed through the API, filled in and scanned. */
@@ -95,13 +134,7 @@ public final class ScanServiceBench {
 				try (PDDocument loaded = Loader.loadPDF(pdf)) {
 					printed = ScanSimulator.render(new PDFRenderer(loaded), 0, dpi);
 				}
-				Effects effects = ScanCorpus.randomEffects(dpi, random, true);
-				if (!effects.colour().binary() && effects.jpegQuality() == 0) {
-					// in a PDF a scanner saves grey and colour pages as JPEG
-					effects = new Effects(dpi, effects.colour(), effects.skewDegrees(), effects.upsideDown(),
-							effects.shiftXmm(), effects.shiftYmm(), 75, effects.noise(), effects.dust(),
-							effects.qrStroke());
-				}
+				Effects effects = ScanCorpus.pdfScannerEffects(dpi, random);
 				PageTruth truth = ScanCorpus.formTruth(record, 1, FILLS[i % FILLS.length], effects).withIndex(i);
 				writer.add(ScanCorpus
 					.make(new ScanCorpus.Plan(truth, null, 0, random.nextLong(), "署名", new ArrayList<>()), printed));
