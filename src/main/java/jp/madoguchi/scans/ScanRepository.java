@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -220,6 +223,22 @@ class ScanRepository {
 			.params(municipalityId, documentId)
 			.query(ScanRepository::document)
 			.optional();
+	}
+
+	/** The documents of these ids (one query per 500 ids), by id. */
+	Map<String, ScanDocument> documents(long municipalityId, Collection<String> documentIds) {
+		Map<String, ScanDocument> found = new HashMap<>();
+		List<String> ids = List.copyOf(documentIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+			jdbc.sql(DOCUMENT_COLUMNS + " WHERE municipality_id = :municipality AND document_id IN (:ids)")
+				.param("municipality", municipalityId)
+				.param("ids", chunk)
+				.query(ScanRepository::document)
+				.list()
+				.forEach(d -> found.put(d.documentId(), d));
+		}
+		return found;
 	}
 
 	List<ScanDocument> documentsOfCase(long municipalityId, long caseId) {

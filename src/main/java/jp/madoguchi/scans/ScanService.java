@@ -418,8 +418,9 @@ class ScanService {
 			}
 		}
 		List<ScanResult.DocumentFound> found = new ArrayList<>();
+		Map<String, ScanDocument> documentsFound = repository.documents(file.municipalityId(), byDocument.keySet());
 		for (Map.Entry<String, List<PageResult>> e : byDocument.entrySet()) {
-			Optional<ScanDocument> document = repository.document(file.municipalityId(), e.getKey());
+			Optional<ScanDocument> document = Optional.ofNullable(documentsFound.get(e.getKey()));
 			if (document.isEmpty()) {
 				continue;
 			}

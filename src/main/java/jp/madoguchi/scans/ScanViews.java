@@ -15,6 +15,9 @@ import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.cases.CaseRegistry;
@@ -57,6 +60,16 @@ class ScanViews {
 	private final ScanProperties properties;
 
 	private final FormsEngine forms;
+
+	/**
+	 * Page images by original, page and width: an original never changes, so neither does
+	 * what is drawn from it; decoding a 300-dpi page for each thumbnail would cost a
+	 * tenth of a second every time the queue is opened.
+	 */
+	private final Cache<String, byte[]> images = Caffeine.newBuilder()
+		.maximumWeight(64L << 20)
+		.weigher((String key, byte[] png) -> png.length)
+		.build();
 
 	ScanViews(ScanRepository repository, ScanService scans, ContentStore store, IssuedDocuments documents,
 			CaseRegistry cases, AuditLog audit, Messages messages, ScanProperties properties, FormsEngine forms) {
@@ -112,6 +125,12 @@ class ScanViews {
 			throw ClientError.notFound();
 		}
 		int target = Math.max(64, Math.min(width, 2480));
+		byte[] png = images.get(file.sha256() + "/" + page + "/" + target, key -> render(file, page, target));
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "scan-page", id + "/" + page);
+		return png;
+	}
+
+	private byte[] render(ScanFile file, int page, int width) {
 		Path original = store.find(file.sha256()).orElseThrow(ClientError::notFound);
 		BufferedImage image;
 		try (PageSource source = PageSource.open(original, ScanFormat.ofMediaType(file.mediaType()),
@@ -121,8 +140,7 @@ class ScanViews {
 		catch (Exception e) {
 			throw ClientError.unprocessable("SCAN_PAGE_UNREADABLE", page).field("page");
 		}
-		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "scan-page", id + "/" + page);
-		return png(scaled(image, target));
+		return png(scaled(image, width));
 	}
 
 	private static BufferedImage scaled(BufferedImage image, int width) {

@@ -111,6 +111,19 @@ final class PaperScans {
 		return image;
 	}
 
+	/** A black-and-white scan of the page (threshold at mid-grey), 1 bit per pixel. */
+	static BufferedImage blackAndWhite(BufferedImage page) {
+		BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+		for (int y = 0; y < page.getHeight(); y++) {
+			for (int x = 0; x < page.getWidth(); x++) {
+				int rgb = page.getRGB(x, y);
+				int luma = (((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114) / 1000;
+				out.getRaster().setSample(x, y, 0, luma < 150 ? 0 : 1);
+			}
+		}
+		return out;
+	}
+
 	/** An image-only PDF, one JPEG per page, as a multifunction printer writes it. */
 	static byte[] imagePdf(List<BufferedImage> pages, float dpi) throws IOException {
 		try (PDDocument document = new PDDocument()) {

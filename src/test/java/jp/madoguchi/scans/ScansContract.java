@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import jp.madoguchi.cases.SignedDocuments;
+import jp.madoguchi.scans.corpus.ScanSimulator;
+import jp.madoguchi.scans.corpus.ScanTiffWriter;
 import jp.madoguchi.storage.ContentStore;
 import jp.madoguchi.support.ApiClient;
 import jp.madoguchi.support.Rosters;
@@ -222,6 +225,31 @@ abstract class ScansContract {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'CHANGE' AND target_type = 'scan-page'")
 			.query(Long.class)
 			.single()).isPositive();
+	}
+
+	@Test
+	void aMultiPageTiffWithABlackAndWhitePageAndAGreyOne() throws Exception {
+		Issued first = consentFor("白黒　頁子");
+		Issued second = consentFor("灰色　頁子");
+		BufferedImage blackAndWhite = PaperScans.render(first.pdf(), DPI).get(0);
+		PaperScans.sign(blackAndWhite, DPI, first.regions(), 1, "signature");
+		BufferedImage grey = PaperScans.render(second.pdf(), DPI).get(0);
+		Path tiff = Files.createTempFile("scan", ".tif");
+		try (ScanTiffWriter writer = new ScanTiffWriter(tiff)) {
+			writer.add(PaperScans.blackAndWhite(blackAndWhite), (int) DPI);
+			writer.add(ScanSimulator.toGrey(grey), (int) DPI);
+		}
+		var response = officer.uploadFile("/api/scans", "複合機.tif", Files.readAllBytes(tiff));
+		Files.delete(tiff);
+		assertThat(response.status()).as(response.text()).isEqualTo(201);
+		JsonNode result = response.json();
+		assertThat(result.get("pages").asInt()).isEqualTo(2);
+		assertThat(result.get("documents")).hasSize(2);
+		for (JsonNode d : result.get("documents")) {
+			boolean isFirst = d.get("documentId").asString().equals(first.documentId());
+			assertThat(numbers(d.get("pages"))).containsExactly(isFirst ? 1 : 2);
+			assertThat(d.get("signature").asString()).isEqualTo(isFirst ? "SIGNED" : "UNSIGNED");
+		}
 	}
 
 	@Test
