@@ -37,7 +37,7 @@ class ScanInboxTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("madoguchi.data-dir", dataDir::toString);
 		registry.add("madoguchi.scans.inbox", inbox::toString);
-		registry.add("madoguchi.scans.inbox-poll", () -> "300ms");
+		registry.add("madoguchi.scans.inbox-poll", () -> "1s");
 	}
 
 	@Autowired
@@ -50,14 +50,15 @@ class ScanInboxTest {
 		Path scan = folder.resolve("scan-0001.png");
 		byte[] png = PaperScans.png(PaperScans.letter(100));
 		try (OutputStream out = Files.newOutputStream(scan)) {
-			// Copied slowly: a little more every 150 ms, across several polls.
+			// Copied slowly: a little more every 100 ms for 3 s, across several polls (a
+			// file is taken only when two polls a second apart see the same size).
 			int written = 0;
-			int chunk = png.length / 20;
-			for (int i = 0; i < 10; i++) {
+			int chunk = png.length / 60;
+			for (int i = 0; i < 30; i++) {
 				out.write(png, written, chunk);
 				written += chunk;
 				out.flush();
-				Thread.sleep(150);
+				Thread.sleep(100);
 			}
 			assertThat(count()).as("a file still growing is not read").isZero();
 			out.write(png, written, png.length - written);
@@ -83,7 +84,7 @@ class ScanInboxTest {
 		// A folder that names no municipality is left alone.
 		Path stray = Files.createDirectories(inbox.resolve("unknown")).resolve("x.png");
 		Files.write(stray, png);
-		Thread.sleep(1000);
+		Thread.sleep(2500);
 		assertThat(Files.exists(stray)).isTrue();
 	}
 
