@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import jp.madoguchi.cases.CaseSummary;
 import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.storage.UploadNames;
 import jp.madoguchi.tenant.StaffUser;
 import java.nio.charset.StandardCharsets;
 
@@ -115,16 +116,7 @@ class RosterApi {
 	}
 
 	static String fileName(MultipartFile file) {
-		String name = file.getOriginalFilename();
-		if (name == null || name.isBlank()) {
-			return "roster";
-		}
-		// Browsers on Windows may send the full path; keep only the name.
-		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		if (base.codePointCount(0, base.length()) > RosterLimits.FILE_NAME) {
-			throw ClientError.badRequest("FILE_NAME_TOO_LONG", String.valueOf(RosterLimits.FILE_NAME)).field("file");
-		}
-		return base;
+		return UploadNames.of(file.getOriginalFilename(), "roster", RosterLimits.FILE_NAME);
 	}
 
 	/** The case list's JSON: codes for programs, labels for people. */

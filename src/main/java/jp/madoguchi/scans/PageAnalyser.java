@@ -95,12 +95,13 @@ class PageAnalyser {
 		}
 		PageCode matchedCode = null;
 		IssuedDocument matchedDocument = null;
+		List<QrMark> matchedMarks = null;
 		boolean packetCover = false;
 		boolean packetPage = false;
 		boolean unverified = false;
 		boolean unknown = false;
-		for (String payload : byPayload.keySet()) {
-			Optional<PageCode> parsed = PageCode.parse(payload);
+		for (Map.Entry<String, List<QrMark>> read : byPayload.entrySet()) {
+			Optional<PageCode> parsed = PageCode.parse(read.getKey());
 			if (parsed.isEmpty()) {
 				continue;
 			}
@@ -124,10 +125,10 @@ class PageAnalyser {
 			}
 			matchedCode = code;
 			matchedDocument = document.get();
+			matchedMarks = read.getValue();
 		}
 		if (matchedCode != null) {
-			return signatureChecked(context.municipalityId, pageNo, image, matchedDocument, matchedCode,
-					byPayload.get(payloadOf(byPayload, matchedCode)));
+			return signatureChecked(context.municipalityId, pageNo, image, matchedDocument, matchedCode, matchedMarks);
 		}
 		if (packetCover) {
 			return PageResult.of(pageNo, PageOutcome.COVER);
@@ -145,14 +146,6 @@ class PageAnalyser {
 			return PageResult.of(pageNo, PageOutcome.BLANK);
 		}
 		return PageResult.unmatched(pageNo, "SCAN_PAGE_NO_CODE");
-	}
-
-	private static String payloadOf(Map<String, List<QrMark>> byPayload, PageCode code) {
-		return byPayload.keySet()
-			.stream()
-			.filter(p -> PageCode.parse(p).filter(code::equals).isPresent())
-			.findFirst()
-			.orElseThrow();
 	}
 
 	private PageResult signatureChecked(long municipalityId, int pageNo, BufferedImage image, IssuedDocument document,

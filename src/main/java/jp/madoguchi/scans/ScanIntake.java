@@ -3,6 +3,7 @@ package jp.madoguchi.scans;
 import org.springframework.web.multipart.MultipartFile;
 
 import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.storage.UploadNames;
 import jp.madoguchi.tenant.StaffUser;
 
 /** Who brought a file and under which name. */
@@ -23,15 +24,7 @@ final class ScanIntake {
 	}
 
 	static String fileName(String name) {
-		if (name == null || name.isBlank()) {
-			return "scan";
-		}
-		// Browsers on Windows may send the full path; keep only the name.
-		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		if (base.codePointCount(0, base.length()) > FILE_NAME) {
-			throw ClientError.badRequest("FILE_NAME_TOO_LONG", String.valueOf(FILE_NAME)).field("file");
-		}
-		return base;
+		return UploadNames.of(name, "scan", FILE_NAME);
 	}
 
 }

@@ -69,13 +69,10 @@ class ScanRepository {
 	}
 
 	List<ScanFile> recent(long municipalityId, int limit) {
-		return jdbc.sql(FILE_COLUMNS + " WHERE municipality_id = ? ORDER BY id DESC")
-			.params(municipalityId)
+		return jdbc.sql(FILE_COLUMNS + " WHERE municipality_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+			.params(municipalityId, limit)
 			.query(ScanRepository::file)
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	List<ScanFile> processing() {
@@ -154,13 +151,12 @@ class ScanRepository {
 	}
 
 	List<StoredPage> unmatched(long municipalityId, int limit) {
-		return jdbc.sql(PAGE_COLUMNS + " WHERE municipality_id = ? AND outcome = 'UNMATCHED' ORDER BY id")
-			.params(municipalityId)
+		return jdbc
+			.sql(PAGE_COLUMNS
+					+ " WHERE municipality_id = ? AND outcome = 'UNMATCHED' ORDER BY id FETCH FIRST ? ROWS ONLY")
+			.params(municipalityId, limit)
 			.query(ScanRepository::page)
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	Optional<StoredPage> pageById(long municipalityId, long id) {
@@ -251,13 +247,10 @@ class ScanRepository {
 	List<ScanDocument> flagged(long municipalityId, int limit) {
 		return jdbc.sql(DOCUMENT_COLUMNS + " " + """
 				WHERE municipality_id = ? AND (signature IN ('UNSIGNED', 'UNCLEAR') OR missing_pages <> '[]'
-				   OR duplicate_pages <> '[]') ORDER BY id DESC""")
-			.params(municipalityId)
+				   OR duplicate_pages <> '[]') ORDER BY id DESC FETCH FIRST ? ROWS ONLY""")
+			.params(municipalityId, limit)
 			.query(ScanRepository::document)
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	void saveDocument(long municipalityId, ScanDocument d) {

@@ -315,16 +315,14 @@ class ScanService {
 		}
 		IssuedDocument document = issued.get();
 		List<FoundPage> found = new ArrayList<>();
-		List<BoxJudgement> verdicts = new ArrayList<>();
+		List<PageResult> pages = new ArrayList<>();
 		for (StoredPage stored : repository.pagesOfDocument(municipalityId, documentId)) {
 			PageResult p = stored.result();
 			if (p.documentPage() == null) {
 				continue;
 			}
 			found.add(new FoundPage(stored.scanId(), p.pageNo(), p.documentPage()));
-			if (p.signature() != null) {
-				verdicts.add(new BoxJudgement(p.signature(), p.score() == null ? 0 : p.score()));
-			}
+			pages.add(p);
 		}
 		found.sort(Comparator.comparingInt(FoundPage::documentPage)
 			.thenComparingLong(FoundPage::scanId)
@@ -334,8 +332,7 @@ class ScanService {
 		boolean hasBoxes = document.regions()
 			.stream()
 			.anyMatch(r -> r.kind() == Region.Kind.SIGNATURE || r.kind() == Region.Kind.SEAL);
-		BoxJudgement verdict = !hasBoxes ? null
-				: verdicts.isEmpty() ? new BoxJudgement(Verdict.UNCLEAR, 0) : PageAnalyser.combine(verdicts);
+		BoxJudgement verdict = hasBoxes ? verdict(pages) : null;
 		repository.saveDocument(municipalityId,
 				new ScanDocument(documentId, document.caseId(), document.form().id(), document.pages(), found, missing,
 						duplicated, verdict == null ? null : verdict.verdict(), verdict == null ? 0 : verdict.score()));
@@ -371,6 +368,18 @@ class ScanService {
 			audit.record(user.municipalityId(), user.getUsername(), AuditAction.CHANGE, "scan-page", page.id() + ":"
 					+ outcome.name() + (documentId == null ? "" : ":" + documentId + "/" + documentPage));
 		});
+	}
+
+	/**
+	 * A document's verdict from its pages' (of a form with signature or seal boxes): a
+	 * document none of whose box pages was judged is unclear.
+	 */
+	private static BoxJudgement verdict(List<PageResult> pages) {
+		List<BoxJudgement> judged = pages.stream()
+			.filter(p -> p.signature() != null)
+			.map(p -> new BoxJudgement(p.signature(), p.score() == null ? 0 : p.score()))
+			.toList();
+		return judged.isEmpty() ? new BoxJudgement(Verdict.UNCLEAR, 0) : PageAnalyser.combine(judged);
 	}
 
 	static List<Integer> missing(int pages, List<Integer> found) {
@@ -430,13 +439,8 @@ class ScanService {
 					.thenComparingInt(PageResult::pageNo))
 				.toList();
 			List<Integer> documentPages = inOrder.stream().map(PageResult::documentPage).toList();
-			List<BoxJudgement> verdicts = inOrder.stream()
-				.filter(p -> p.signature() != null)
-				.map(p -> new BoxJudgement(p.signature(), p.score() == null ? 0 : p.score()))
-				.toList();
 			ScanDocument d = document.get();
-			BoxJudgement verdict = d.signature() == null ? null
-					: verdicts.isEmpty() ? new BoxJudgement(Verdict.UNCLEAR, 0) : PageAnalyser.combine(verdicts);
+			BoxJudgement verdict = d.signature() == null ? null : verdict(inOrder);
 			found.add(new ScanResult.DocumentFound(d.documentId(), d.caseId(), d.form(),
 					inOrder.stream().map(PageResult::pageNo).toList(), missing(d.pages(), documentPages),
 					duplicated(documentPages), verdict == null ? null : verdict.verdict().name(),

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -211,11 +213,23 @@ class ScanViews {
 
 	List<UnmatchedPage> unmatched(StaffUser user) {
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "unmatched-pages", "queue");
-		return repository.unmatched(user.municipalityId(), 500).stream().map(p -> unmatchedPage(user, p)).toList();
+		// Many queued pages come from the same few files: look each file's name up once.
+		Map<Long, String> fileNames = new HashMap<>();
+		return repository.unmatched(user.municipalityId(), 500)
+			.stream()
+			.map(p -> unmatchedPage(p, fileNames.computeIfAbsent(p.scanId(), id -> fileName(user, id))))
+			.toList();
+	}
+
+	private String fileName(StaffUser user, long scanId) {
+		return repository.find(user.municipalityId(), scanId).map(ScanFile::fileName).orElse("");
 	}
 
 	private UnmatchedPage unmatchedPage(StaffUser user, StoredPage p) {
-		String fileName = repository.find(user.municipalityId(), p.scanId()).map(ScanFile::fileName).orElse("");
+		return unmatchedPage(p, fileName(user, p.scanId()));
+	}
+
+	private UnmatchedPage unmatchedPage(StoredPage p, String fileName) {
 		PageResult r = p.result();
 		return new UnmatchedPage(p.id(), p.scanId(), r.pageNo(), fileName, r.outcome().name(),
 				r.reasonCode() == null ? null : messages.text(r.reasonCode(), r.pageNo()), r.documentId(),
