@@ -2,11 +2,11 @@ package jp.madoguchi.reader;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.UUID;
 import jp.madoguchi.reader.card.CardIdentity;
 import jp.madoguchi.reader.card.Pin;
 import jp.madoguchi.reader.card.PinStatus;
 import jp.madoguchi.reader.json.JsonObjectBuilder;
+import jp.madoguchi.reader.log.EventIds;
 
 /**
  * One event before it is sealed into the log. Member order is fixed (the line is hashed
@@ -46,7 +46,7 @@ final class DeviceEvent {
 	 * and hash.
 	 */
 	String toOpenJson(OffsetDateTime time, String workstation) {
-		JsonObjectBuilder json = new JsonObjectBuilder().add("eventId", UUID.randomUUID().toString())
+		JsonObjectBuilder json = new JsonObjectBuilder().add("eventId", EventIds.next(time.toInstant().toEpochMilli()))
 			.add("time", isoTime(time))
 			.add("workstation", workstation)
 			.add("reader", reader)

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 import jp.madoguchi.reader.json.JsonParseException;
 import jp.madoguchi.reader.json.JsonParser;
 import jp.madoguchi.reader.log.ChainVerifier;
-import jp.madoguchi.reader.log.DailyEventLog;
+import jp.madoguchi.reader.log.LogLineReader;
 
 /**
  * Sends the lines of each workstation-day file that the service has not acknowledged yet,
@@ -204,41 +205,55 @@ public final class LogShipper {
 		return new Summary(withNew, sent, accepted, duplicates);
 	}
 
+	/**
+	 * Ships one file, reading it a chunk at a time: memory holds one chunk, whatever the
+	 * size of the day's log.
+	 */
 	Summary ship(Path file) throws IOException, ShipException {
-		List<String> lines = DailyEventLog.completeLines(file);
 		Path sidecar = file.resolveSibling(file.getFileName() + SIDECAR_SUFFIX);
-		int shipped = shippedLines(file, sidecar, lines);
-		long accepted = 0;
-		long duplicates = 0;
-		int size = linesPerRequest;
-		int start = shipped;
-		while (start < lines.size()) {
-			List<String> chunk = lines.subList(start, Math.min(lines.size(), start + size));
-			Reply reply = post(file, chunk, start + 1);
-			if (reply.status() == 413 && chunk.size() > 1) {
-				// Too large for the service: send the first half, and continue with
-				// halves for the rest of this file. The position has not moved.
-				size = (chunk.size() + 1) / 2;
-				continue;
+		try (LogLineReader log = LogLineReader.open(file)) {
+			int shipped = shippedLines(file, sidecar, log);
+			long accepted = 0;
+			long duplicates = 0;
+			int size = linesPerRequest;
+			int start = shipped;
+			List<String> pending = new ArrayList<>();
+			while (true) {
+				for (String line; pending.size() < size && (line = log.next()) != null;) {
+					pending.add(line);
+				}
+				if (pending.isEmpty()) {
+					break;
+				}
+				List<String> chunk = pending.subList(0, Math.min(size, pending.size()));
+				Reply reply = post(file, chunk, start + 1);
+				if (reply.status() == 413 && chunk.size() > 1) {
+					// Too large for the service: send the first half, and continue with
+					// halves for the rest of this file. The position has not moved.
+					size = (chunk.size() + 1) / 2;
+					continue;
+				}
+				if (reply.status() != 200) {
+					throw Refusals.of(reply.status(), reply.body(), file, start + 1, chunk.size());
+				}
+				Map<String, Object> answer = acknowledgement(file, reply.body());
+				accepted += number(answer.get("accepted"));
+				duplicates += number(answer.get("duplicates"));
+				// Only an acknowledged chunk moves the position: a refused one is sent
+				// again, from its first line, by the next run.
+				remember(sidecar, start + chunk.size(), ChainVerifier.hashOf(chunk.get(chunk.size() - 1)));
+				start += chunk.size();
+				chunk.clear();
 			}
-			if (reply.status() != 200) {
-				throw Refusals.of(reply.status(), reply.body(), file, start + 1, chunk.size());
-			}
-			Map<String, Object> answer = acknowledgement(file, reply.body());
-			accepted += number(answer.get("accepted"));
-			duplicates += number(answer.get("duplicates"));
-			// Only an acknowledged chunk moves the position: a refused one is sent again,
-			// from its first line, by the next run.
-			remember(sidecar, start + chunk.size(), ChainVerifier.hashOf(chunk.get(chunk.size() - 1)));
-			start += chunk.size();
+			return new Summary(start > shipped ? 1 : 0, start - shipped, accepted, duplicates);
 		}
-		return new Summary(lines.size() > shipped ? 1 : 0, lines.size() - shipped, accepted, duplicates);
 	}
 
 	/**
-	 * Lines already acknowledged, after checking they are still exactly what was sent.
+	 * Lines already acknowledged, after checking they are still exactly what was sent;
+	 * reads the log up to them.
 	 */
-	private static int shippedLines(Path file, Path sidecar, List<String> lines) throws IOException, ShipException {
+	private static int shippedLines(Path file, Path sidecar, LogLineReader log) throws IOException, ShipException {
 		if (!Files.exists(sidecar)) {
 			return 0;
 		}
@@ -249,16 +264,21 @@ public final class LogShipper {
 		int count;
 		try {
 			count = Integer.parseInt(position.getProperty("lines", "0"));
+			if (count < 0) {
+				throw new NumberFormatException();
+			}
 		}
 		catch (NumberFormatException e) {
 			throw new ShipException(FailureKind.LOCAL_LOG_CHANGED, file, 0, "unreadable " + sidecar.getFileName());
 		}
-		if (count == 0) {
-			return 0;
+		String last = null;
+		int read = 0;
+		while (read < count && (last = log.next()) != null) {
+			read++;
 		}
-		if (count > lines.size()
-				|| !Objects.equals(ChainVerifier.hashOf(lines.get(count - 1)), position.getProperty("lastHash"))) {
-			throw new ShipException(FailureKind.LOCAL_LOG_CHANGED, file, Math.min(count, lines.size()),
+		if (count > 0
+				&& (read < count || !Objects.equals(ChainVerifier.hashOf(last), position.getProperty("lastHash")))) {
+			throw new ShipException(FailureKind.LOCAL_LOG_CHANGED, file, read,
 					file.getFileName() + ": the " + count + " lines the service already has were changed or removed");
 		}
 		return count;
@@ -279,7 +299,11 @@ public final class LogShipper {
 	 * doubling wait, and returns the first other answer.
 	 */
 	private Reply post(Path file, List<String> chunk, int firstLine) throws ShipException {
-		StringBuilder body = new StringBuilder();
+		int length = 0;
+		for (String line : chunk) {
+			length += line.length() + 1;
+		}
+		StringBuilder body = new StringBuilder(length);
 		for (String line : chunk) {
 			body.append(line).append('\n');
 		}
