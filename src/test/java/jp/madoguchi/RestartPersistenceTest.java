@@ -43,9 +43,9 @@ class RestartPersistenceTest {
 			long cut = jdbc.sql("SELECT id FROM roster WHERE state = 'IMPORTING'").query(Long.class).single();
 			jdbc.sql("""
 					INSERT INTO applicant_case (municipality_id, roster_id, row_number, name, reading, birth_date,
-					    procedure_kind, applicant_type, workflow, person_key, created_at)
+					    procedure_kind, applicant_type, workflow, person_hash, created_at)
 					SELECT municipality_id, ?, row_number, name, reading, birth_date, procedure_kind, applicant_type,
-					    workflow, person_key, created_at FROM applicant_case WHERE roster_id = ?""")
+					    workflow, person_hash, created_at FROM applicant_case WHERE roster_id = ?""")
 				.params(cut, id)
 				.update();
 			assertThat(client(app).get("/api/rosters/" + cut + "/cases").status()).isEqualTo(404);
