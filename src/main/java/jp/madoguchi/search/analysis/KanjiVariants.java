@@ -41,10 +41,23 @@ public final class KanjiVariants {
 	private KanjiVariants() {
 	}
 
-	/** The folded form of one code point; ASCII letters lower-cased. */
+	/**
+	 * The folded form of one code point: variant kanji to one form, hiragana to katakana
+	 * (a name registered as さくら matches サクラ), ヶ/ヵ to ケ/カ (竜ヶ崎, 竜ケ崎), ASCII letters
+	 * lower-cased.
+	 */
 	public static int fold(int cp) {
 		if (cp >= 'A' && cp <= 'Z') {
 			return cp + ('a' - 'A');
+		}
+		if (cp >= 0x3041 && cp <= 0x3096) {
+			cp += 0x60;
+		}
+		if (cp == 0x30F6) {
+			return 0x30B1;
+		}
+		if (cp == 0x30F5) {
+			return 0x30AB;
 		}
 		Integer f = FOLD.get(cp);
 		return f == null ? cp : f;

@@ -41,7 +41,8 @@ import jp.madoguchi.search.Tier;
  * score is exactly its tier and {@link TieredQuery#tierOf(float)} reads it back. Birth
  * dates are filters (no score); a date alone scores EXACT. Blank text matches every entry
  * with score 0 (tier null). Only term queries: no wildcard, fuzzy or regular expression,
- * so a query costs a few posting lists whatever the index size.
+ * so a query costs a few posting lists whatever the index size; text beyond 64 characters
+ * or 8 space-separated parts is ignored, so no input makes the query too large.
  *
  * <p>
  * For the caller: add the municipality and facet/date filters as {@code FILTER} clauses
@@ -65,6 +66,11 @@ public final class SearchQueries {
 
 	private static final int MAX_DATE_TOKENS = 4;
 
+	/** Longer text is cut: a name is never this long, and the query stays small. */
+	static final int MAX_QUERY_CHARS = 64;
+
+	static final int MAX_QUERY_PARTS = 8;
+
 	private SearchQueries() {
 	}
 
@@ -73,7 +79,14 @@ public final class SearchQueries {
 		if (text == null || text.isBlank()) {
 			return new TieredQuery(new BoostQuery(new ConstantScoreQuery(new MatchAllDocsQuery()), 0f));
 		}
-		String[] tokens = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().split("\\s+");
+		String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+		if (normal.codePointCount(0, normal.length()) > MAX_QUERY_CHARS) {
+			normal = normal.substring(0, normal.offsetByCodePoints(0, MAX_QUERY_CHARS));
+		}
+		String[] tokens = normal.split("\\s+");
+		if (tokens.length > MAX_QUERY_PARTS) {
+			tokens = Arrays.copyOf(tokens, MAX_QUERY_PARTS);
+		}
 		List<LocalDate> dates = new ArrayList<>(1);
 		List<String> nameParts = new ArrayList<>(tokens.length);
 		for (int i = 0; i < tokens.length;) {

@@ -153,6 +153,34 @@ class AnalysisChainTest {
 	}
 
 	@Test
+	void kanaNamesAndOddInput() throws IOException {
+		List<SearchRecord> records = List.of(record(1, "さくら", "サクラ"), record(2, "竜ヶ崎 一郎", "リュウガサキ　イチロウ"),
+				record(3, "John SMITH", "ジョン　スミス"));
+		try (Directory dir = new ByteBuffersDirectory()) {
+			try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+				for (SearchRecord r : records) {
+					w.addDocument(SearchDocuments.toDocument(r));
+				}
+			}
+			try (DirectoryReader reader = DirectoryReader.open(dir)) {
+				IndexSearcher searcher = new IndexSearcher(reader);
+				assertThat(search(searcher, "サクラ")).extracting(Hit::tier).containsExactly(Tier.VARIANT);
+				assertThat(search(searcher, "竜ケ崎一郎")).extracting(Hit::tier).containsExactly(Tier.VARIANT);
+				assertThat(search(searcher, "john smith")).extracting(Hit::tier).containsExactly(Tier.VARIANT);
+				assertThat(search(searcher, "smith")).extracting(Hit::tier).containsExactly(Tier.PARTIAL);
+				assertThat(search(searcher, "すみす")).extracting(Hit::tier).containsExactly(Tier.PARTIAL);
+				String[] odd = { "渡".repeat(5000), "a b c d e f g h i j k l m n o p", "1948", "S99.99.99", "昭和64年1月8日",
+						"\uD800", "😀", "*", "?", "\"\"", "AND OR NOT", "・", "ー", "々", "%", "'; --", "\uFE00" };
+				for (String text : odd) {
+					List<Hit> hits = search(searcher, text);
+					assertThat(hits).as(text).isEmpty();
+					assertThat(SearchQueries.highlights("渡辺花子", SearchQueries.parse(text))).as(text).isNotNull();
+				}
+			}
+		}
+	}
+
+	@Test
 	void highlightsAreRangesOfTheStoredName() {
 		assertThat(SearchQueries.highlights("渡邉 花子", SearchQueries.parse("渡辺"))).containsExactly(new Range(0, 2));
 		assertThat(SearchQueries.highlights("渡邉 花子", SearchQueries.parse("渡辺花子"))).containsExactly(new Range(0, 5));
