@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -48,7 +49,8 @@ import jp.madoguchi.search.Tier;
  * For the caller: add the municipality and facet/date filters as {@code FILTER} clauses
  * ({@link SearchDocuments}), sort with {@link SearchDocuments#relevanceThenRecent()}
  * (ties by most recent), read the tier with {@code tierOf(hit.score)}, and highlight the
- * name with {@link #highlights(String, TieredQuery)}.
+ * name with {@link #highlights(String, TieredQuery)} and the reading with
+ * {@link #readingHighlights(String, TieredQuery)} (char ranges of the stored text).
  */
 public final class SearchQueries {
 
@@ -250,15 +252,7 @@ public final class SearchQueries {
 		if (name == null || name.isEmpty() || query == null) {
 			return ranges;
 		}
-		Map<String, Set<String>> terms = new HashMap<>();
-		query.query().visit(new QueryVisitor() {
-			@Override
-			public void consumeTerms(Query q, Term... ts) {
-				for (Term t : ts) {
-					terms.computeIfAbsent(t.field(), k -> new HashSet<>()).add(t.text());
-				}
-			}
-		});
+		Map<String, Set<String>> terms = termsOf(query);
 		NameText.Mapped mapped = NameText.map(name, false);
 		String text = mapped.text();
 		if (text.isEmpty()) {
@@ -303,6 +297,74 @@ public final class SearchQueries {
 			ranges.add(new Range(mapped.start()[charIndex[from]], mapped.end()[endChar]));
 		}
 		return ranges;
+	}
+
+	/**
+	 * The parts of {@code reading} (the registered reading as stored) that the query
+	 * matched: the whole reading for a kana or romaji match of the full reading, the
+	 * matched space-separated part (surname or given name) otherwise; none when the name
+	 * matched.
+	 */
+	public static List<Range> readingHighlights(String reading, TieredQuery query) {
+		List<Range> ranges = new ArrayList<>();
+		if (reading == null || reading.isBlank() || query == null) {
+			return ranges;
+		}
+		Map<String, Set<String>> terms = termsOf(query);
+		if (matches(terms, SearchDocuments.READING_EXACT, SearchAnalyzers.READING_EXACT, reading)
+				|| matches(terms, SearchDocuments.READING_LOOSE, SearchAnalyzers.READING_LOOSE, reading)
+				|| matches(terms, SearchDocuments.ROMAJI, SearchAnalyzers.ROMAJI, reading)) {
+			int start = 0;
+			int end = reading.length();
+			while (start < end && Character.isWhitespace(reading.charAt(start))) {
+				start++;
+			}
+			while (end > start && Character.isWhitespace(reading.charAt(end - 1))) {
+				end--;
+			}
+			ranges.add(new Range(start, end));
+			return ranges;
+		}
+		int i = 0;
+		while (i < reading.length()) {
+			while (i < reading.length() && Character.isWhitespace(reading.charAt(i))) {
+				i++;
+			}
+			int start = i;
+			while (i < reading.length() && !Character.isWhitespace(reading.charAt(i))) {
+				i++;
+			}
+			if (i > start) {
+				String part = reading.substring(start, i);
+				if (matches(terms, SearchDocuments.READING_PART, SearchAnalyzers.READING_LOOSE, part)
+						|| matches(terms, SearchDocuments.ROMAJI_PART, SearchAnalyzers.ROMAJI, part)) {
+					ranges.add(new Range(start, i));
+				}
+			}
+		}
+		return ranges;
+	}
+
+	private static boolean matches(Map<String, Set<String>> terms, String field, Analyzer analyzer, String text) {
+		Set<String> wanted = terms.get(field);
+		if (wanted == null) {
+			return false;
+		}
+		String term = SearchAnalyzers.term(analyzer, text);
+		return term != null && wanted.contains(term);
+	}
+
+	private static Map<String, Set<String>> termsOf(TieredQuery query) {
+		Map<String, Set<String>> terms = new HashMap<>();
+		query.query().visit(new QueryVisitor() {
+			@Override
+			public void consumeTerms(Query q, Term... ts) {
+				for (Term t : ts) {
+					terms.computeIfAbsent(t.field(), k -> new HashSet<>()).add(t.text());
+				}
+			}
+		});
+		return terms;
 	}
 
 	/** A query plus the rule that reads a hit's tier from its score. */

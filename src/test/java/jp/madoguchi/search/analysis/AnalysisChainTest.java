@@ -1,11 +1,19 @@
 package jp.madoguchi.search.analysis;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -46,6 +54,32 @@ class AnalysisChainTest {
 		assertThat(KanjiVariants.fold("崎")).isNotEqualTo(KanjiVariants.fold("埼"));
 		assertThat(KanjiVariants.similar("斎藤", 8)).contains("斉藤");
 		assertThat(KanjiVariants.size()).isGreaterThan(1000);
+	}
+
+	@Test
+	void theVariantTableCarriesItsProvenanceAndAttribution() throws IOException {
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("search/kanji-variants.tsv")) {
+			String header = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
+			assertThat(header).contains("generate-variants.py", "unicode-data", "kanjidic-xml", "KANJIDIC2",
+					"Creative Commons Attribution-ShareAlike 4.0");
+		}
+	}
+
+	@Test
+	void offsetsPointIntoTheOriginalText() throws IOException {
+		String name = KATSURAGI + "　𠮷野";
+		List<int[]> offsets = new ArrayList<>();
+		try (TokenStream ts = SearchAnalyzers.NAME_BIGRAM.tokenStream("f", name)) {
+			OffsetAttribute o = ts.addAttribute(OffsetAttribute.class);
+			ts.reset();
+			while (ts.incrementToken()) {
+				offsets.add(new int[] { o.startOffset(), o.endOffset() });
+			}
+			ts.end();
+		}
+		// an end offset may take in the spaces dropped after the token (one offset map)
+		assertThat(offsets).extracting(r -> name.substring(r[0], r[1]).strip())
+			.containsExactly(KATSURAGI, "城　𠮷", "𠮷野");
 	}
 
 	@Test
@@ -189,6 +223,13 @@ class AnalysisChainTest {
 			.containsExactly(new Range(0, 4));
 		assertThat(SearchQueries.highlights("斉藤花子", SearchQueries.parse("斎藤"))).containsExactly(new Range(0, 2));
 		assertThat(SearchQueries.highlights("山田花子", SearchQueries.parse("はなこ"))).isEmpty();
+		assertThat(SearchQueries.readingHighlights("ヤマダ　ハナコ", SearchQueries.parse("はなこ")))
+			.containsExactly(new Range(4, 7));
+		assertThat(SearchQueries.readingHighlights("ヤマダ　ハナコ", SearchQueries.parse("yamada hanako")))
+			.containsExactly(new Range(0, 7));
+		assertThat(SearchQueries.readingHighlights("ヤマダ　ハナコ", SearchQueries.parse("ﾔﾏﾀﾞ")))
+			.containsExactly(new Range(0, 3));
+		assertThat(SearchQueries.readingHighlights("ヤマダ　ハナコ", SearchQueries.parse("山田"))).isEmpty();
 	}
 
 	@Test
@@ -210,6 +251,16 @@ class AnalysisChainTest {
 					.count(SearchDocuments.dateRange(SearchDocuments.GENERATED_AT, LocalDate.of(2026, 3, 2), null)))
 					.isZero();
 				assertThat(s.count(SearchDocuments.municipalityFilter(2))).isZero();
+				FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(s, SearchDocuments.all(), 10,
+						new FacetsCollectorManager());
+				Facets facets = new SortedSetDocValuesFacetCounts(
+						new DefaultSortedSetDocValuesReaderState(reader, SearchDocuments.FACETS),
+						result.facetsCollector());
+				assertThat(facets.getTopChildren(10, SearchDocuments.FACILITY).labelValues)
+					.extracting(lv -> lv.label + "=" + lv.value)
+					.containsExactly("みずほ苑=1");
+				assertThat(facets.getTopChildren(10, SearchDocuments.STATUS).labelValues).extracting(lv -> lv.label)
+					.containsExactly("SIGNED");
 				assertThat(s.count(new TermQuery(SearchDocuments.rosterTerm(7)))).isEqualTo(1);
 			}
 		}
