@@ -106,7 +106,14 @@ public final class SearchQueries {
 				}
 			}
 			if (taken == 0) {
-				nameParts.add(tokens[i]);
+				String[] split = splitDate(tokens[i]);
+				if (split != null) {
+					dates.add(JapaneseDates.parse(split[1]));
+					nameParts.add(split[0]);
+				}
+				else {
+					nameParts.add(tokens[i]);
+				}
 				taken = 1;
 			}
 			i += taken;
@@ -124,6 +131,47 @@ public final class SearchQueries {
 		}
 		b.add(name, BooleanClause.Occur.MUST);
 		return new TieredQuery(b.build());
+	}
+
+	/**
+	 * A name and a date typed without a space (渡辺S23.4.5, S23.4.5渡辺): {name, date}, or
+	 * null.
+	 */
+	private static String[] splitDate(String token) {
+		if (token.chars().noneMatch(Character::isDigit)) {
+			return null;
+		}
+		int n = token.length();
+		for (int k = 1; k < n; k++) {
+			String name = token.substring(0, k);
+			String date = token.substring(k);
+			if (!Character.isHighSurrogate(token.charAt(k - 1)) && name.chars().noneMatch(Character::isDigit)
+					&& isDate(date)) {
+				return new String[] { name, date };
+			}
+		}
+		for (int k = n - 1; k >= 1; k--) {
+			String date = token.substring(0, k);
+			String name = token.substring(k);
+			if (!Character.isHighSurrogate(token.charAt(k - 1)) && name.chars().noneMatch(Character::isDigit)
+					&& isDate(date)) {
+				return new String[] { name, date };
+			}
+		}
+		return null;
+	}
+
+	private static boolean isDate(String text) {
+		if (text.chars().noneMatch(Character::isDigit)) {
+			return false;
+		}
+		try {
+			JapaneseDates.parse(text);
+			return true;
+		}
+		catch (InvalidDateException e) {
+			return false;
+		}
 	}
 
 	private static Query nameQuery(List<String> parts) {

@@ -169,6 +169,10 @@ class AnalysisChainTest {
 				hits = search(searcher, "渡辺 S23.4.5");
 				assertThat(hits).extracting(h -> h.record().name()).containsExactly("渡邉 ハナ");
 				assertThat(hits.get(0).tier()).isEqualTo(Tier.PARTIAL);
+				assertThat(search(searcher, "渡辺S23.4.5")).extracting(h -> h.record().name()).containsExactly("渡邉 ハナ");
+				assertThat(search(searcher, "S23.4.5渡邊")).extracting(h -> h.record().name()).containsExactly("渡邉 ハナ");
+				assertThat(search(searcher, "watanabe1948/4/5")).extracting(h -> h.record().name())
+					.containsExactly("渡邉 ハナ");
 				hits = search(searcher, "渡辺 S23.4.6");
 				assertThat(hits).isEmpty();
 				hits = search(searcher, "わたなべ 昭和23年4月5日");
