@@ -54,9 +54,11 @@ import jp.madoguchi.search.SearchStatus;
  * {@code FILTER} clauses beside {@code SearchQueries.parse(q).query()} (FILTER clauses do
  * not change the score, so the tier stays readable).</li>
  * <li>Facet counts: {@link #FACETS} with
- * {@code DefaultSortedSetDocValuesReaderState(reader,
- * FACETS)} and {@code SortedSetDocValuesFacetCounts} (or {@code DrillSideways}); values
- * are the facility name, the form id and the {@link SearchStatus} name.</li>
+ * {@code new DefaultSortedSetDocValuesReaderState(reader, FACETS)} (build it once per
+ * opened reader, e.g. in a {@code SearcherFactory}: it walks the ordinals) and
+ * {@code SortedSetDocValuesFacetCounts} (or {@code DrillSideways}, so that a dimension's
+ * own filter does not hide its other values); values are the facility name, the form id
+ * and the {@link SearchStatus} name.</li>
  * <li>Sort: {@link #relevanceThenRecent()} (tier, then most recent), or
  * {@link #byDate(String, boolean)}.</li>
  * </ul>
