@@ -4,6 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,10 +14,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.madoguchi.changes.ChangeKind;
+import jp.madoguchi.changes.ChangeLog;
 
 import jp.madoguchi.forms.DocumentRecord;
 import jp.madoguchi.forms.FormId;
 import jp.madoguchi.forms.IssuedDocument;
+import jp.madoguchi.forms.IssuedDocumentSummary;
 import jp.madoguchi.forms.TemplateOrigin;
 import jp.madoguchi.forms.Region;
 import tools.jackson.core.type.TypeReference;
@@ -34,12 +42,31 @@ class CaseDocumentRepository {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	CaseDocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final TransactionTemplate transaction;
+
+	private final ChangeLog changes;
+
+	CaseDocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction,
+			ChangeLog changes) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.transaction = transaction;
+		this.changes = changes;
 	}
 
+	/**
+	 * Records generated documents on their cases and, in the same transaction, each case
+	 * once in the change log.
+	 */
 	void record(long municipalityId, List<DocumentRecord> documents, String username) {
+		transaction.executeWithoutResult(status -> {
+			insert(municipalityId, documents, username);
+			changes.recordAll(municipalityId, ChangeKind.CASE,
+					documents.stream().map(d -> Long.parseLong(d.applicantId())).toList());
+		});
+	}
+
+	private void insert(long municipalityId, List<DocumentRecord> documents, String username) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		jdbcTemplate.batchUpdate(INSERT, documents, 1000, (ps, d) -> {
 			ps.setLong(1, municipalityId);
@@ -84,6 +111,22 @@ class CaseDocumentRepository {
 			.params(municipalityId, caseId)
 			.query(CaseDocumentRepository::issuedDocument)
 			.list();
+	}
+
+	List<IssuedDocumentSummary> summariesOfCases(long municipalityId, Collection<Long> caseIds) {
+		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
+		List<IssuedDocumentSummary> found = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			found.addAll(jdbc.sql("""
+					SELECT document_id, case_id, form, template_version, created_at FROM case_document
+					WHERE municipality_id = :municipality AND case_id IN (:ids) ORDER BY id""")
+				.param("municipality", municipalityId)
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query((rs, n) -> new IssuedDocumentSummary(rs.getString(1), rs.getLong(2),
+						FormId.fromId(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+				.list());
+		}
+		return found;
 	}
 
 	private static IssuedDocument issuedDocument(ResultSet rs, int row) throws SQLException {
