@@ -94,6 +94,9 @@ class IndexFeeder implements SmartLifecycle {
 	/** Whether the index holds everything up to the cursor (false while rebuilding). */
 	private volatile boolean complete;
 
+	/** Polls completed since the start (for tests and monitoring). */
+	private volatile long polls;
+
 	private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
 
 	IndexFeeder(ChangeLog changes, SearchProjection projection, SearchIndex index,
@@ -185,6 +188,10 @@ class IndexFeeder implements SmartLifecycle {
 		return progress.get();
 	}
 
+	long polls() {
+		return polls;
+	}
+
 	private void pollSafely() {
 		try {
 			if (rebuildPending) {
@@ -192,6 +199,7 @@ class IndexFeeder implements SmartLifecycle {
 				return;
 			}
 			poll();
+			polls++;
 		}
 		catch (RuntimeException e) {
 			// Type only: a message could quote data. The next poll tries again.
