@@ -3,6 +3,7 @@ package jp.madoguchi.search;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import jp.madoguchi.cases.CaseLimits;
 import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.forms.FormId;
 import jp.madoguchi.japanese.InvalidDateException;
@@ -24,7 +25,7 @@ public record SearchRequest(String q, String facility, String form, SearchStatus
 	public static final int MAX_QUERY = 100;
 
 	/** Longest facility filter (the column's width). */
-	public static final int MAX_FACILITY = 200;
+	public static final int MAX_FACILITY = CaseLimits.FACILITY;
 
 	public enum Sort {
 
