@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,6 +91,8 @@ class IndexFeeder implements SmartLifecycle {
 	private long lastCommit;
 
 	private boolean rebuildPending;
+
+	private boolean failing;
 
 	/** Whether the index holds everything up to the cursor (false while rebuilding). */
 	private volatile boolean complete;
@@ -198,17 +201,28 @@ class IndexFeeder implements SmartLifecycle {
 				rebuildSafely();
 				return;
 			}
-			poll();
+			// A full batch means more are waiting (a catch-up): go on at once.
+			while (poll() == BATCH && running) {
+				polls++;
+			}
 			polls++;
+			failing = false;
 		}
 		catch (RuntimeException e) {
-			// Type only: a message could quote data. The next poll tries again.
-			log.error("Search index update failed ({}); trying again", e.getClass().getName());
+			// Type only: a message could quote data. The next poll tries again; a
+			// database that stays away is logged once, not every poll.
+			if (!failing) {
+				log.error("Search index update failed ({}); trying again", e.getClass().getName());
+			}
+			failing = true;
 		}
 	}
 
-	/** Applies the changes committed since the last poll and those of remembered gaps. */
-	void poll() {
+	/**
+	 * Applies the changes committed since the last poll and those of remembered gaps;
+	 * returns how many new changes were read.
+	 */
+	int poll() {
 		List<Change> found = new ArrayList<>();
 		if (!gaps.isEmpty()) {
 			long now = clock.millis();
@@ -235,9 +249,10 @@ class IndexFeeder implements SmartLifecycle {
 			index.refresh();
 			dirty = true;
 		}
-		if (dirty && (clock.millis() - lastCommit >= COMMIT_EVERY.toMillis() || next.size() < BATCH)) {
+		if (dirty) {
 			commit();
 		}
+		return next.size();
 	}
 
 	private void trimGaps() {
@@ -324,16 +339,36 @@ class IndexFeeder implements SmartLifecycle {
 		long after = 0;
 		long cases = 0;
 		long entries = 0;
-		while (running) {
-			SearchProjection.Batch batch = projection.batchAfter(after, REBUILD_BATCH);
-			if (batch.cases() == 0) {
-				break;
+		// The next batch is read from the database while this one is indexed.
+		ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "search-index-rebuild-reader");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			Future<SearchProjection.Batch> next = reader.submit(() -> projection.batchAfter(0, REBUILD_BATCH));
+			while (running) {
+				SearchProjection.Batch batch = next.get();
+				if (batch.cases() == 0) {
+					break;
+				}
+				long last = batch.lastCaseId();
+				next = reader.submit(() -> projection.batchAfter(last, REBUILD_BATCH));
+				index.add(batch.records());
+				cases += batch.cases();
+				entries += batch.records().size();
+				progress.set(p.advanced(cases, entries));
 			}
-			index.add(batch.records());
-			after = batch.lastCaseId();
-			cases += batch.cases();
-			entries += batch.records().size();
-			progress.set(p.advanced(cases, entries));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted during a rebuild", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		finally {
+			reader.shutdownNow();
 		}
 		if (!running) {
 			throw new IllegalStateException("stopped during a rebuild");
