@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,11 +77,18 @@ public class SignedDocuments {
 		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
 		Map<Long, List<Received>> found = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(municipalityId);
+			// A VALUES join: an index look-up per case (an IN list on the index's second
+			// column would read the municipality's every row on H2).
 			jdbc.sql("""
-					SELECT case_id, document_id, form, signature, complete, received_at FROM case_signed_document
-					WHERE municipality_id = :municipality AND case_id IN (:ids) ORDER BY id""")
-				.param("municipality", municipalityId)
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+					SELECT s.case_id, s.document_id, s.form, s.signature, s.complete, s.received_at
+					FROM (VALUES %s) AS k (id) JOIN case_signed_document s
+					    ON s.municipality_id = ? AND s.case_id = k.id
+					ORDER BY s.id"""
+				.formatted(String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS BIGINT))"))))
+				.params(params)
 				.query((ResultSet rs) -> {
 					found.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>())
 						.add(new Received(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -295,15 +296,18 @@ class ScanRepository {
 		List<ScannedDocument> found = new ArrayList<>();
 		for (int from = 0; from < ids.size(); from += 500) {
 			Map<String, Object[]> documents = new LinkedHashMap<>();
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(municipalityId);
+			// VALUES joins: an index look-up per case and per document (an IN list on an
+			// index's second column would read the municipality's every row on H2).
 			jdbc.sql("""
-					SELECT document_id, case_id, missing_pages, signature, updated_at FROM scan_document
-					WHERE municipality_id = :municipality AND case_id IN (:ids) ORDER BY id""")
-				.param("municipality", municipalityId)
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-				.query((ResultSet rs) -> {
-					documents.put(rs.getString(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4),
-							rs.getObject(5, OffsetDateTime.class) });
-				});
+					SELECT d.document_id, d.case_id, d.missing_pages, d.signature, d.updated_at
+					FROM (VALUES %s) AS k (id) JOIN scan_document d ON d.municipality_id = ? AND d.case_id = k.id
+					ORDER BY d.id""".formatted(values("BIGINT", chunk.size()))).params(params).query((ResultSet rs) -> {
+				documents.put(rs.getString(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4),
+						rs.getObject(5, OffsetDateTime.class) });
+			});
 			Map<String, long[]> thumbnails = thumbnails(municipalityId, documents.keySet());
 			documents.forEach((documentId, row) -> {
 				String signature = (String) row[2];
@@ -326,13 +330,13 @@ class ScanRepository {
 		if (documentIds.isEmpty()) {
 			return best;
 		}
+		List<Object> params = new ArrayList<>(documentIds);
+		params.add(municipalityId);
 		jdbc.sql("""
-				SELECT document_id, id, document_page, signature FROM scan_page
-				WHERE municipality_id = :municipality AND document_id IN (:ids) AND document_page IS NOT NULL
-				  AND outcome IN ('MATCHED', 'ASSIGNED')""")
-			.param("municipality", municipalityId)
-			.param("ids", List.copyOf(documentIds))
-			.query((ResultSet rs) -> {
+				SELECT p.document_id, p.id, p.document_page, p.signature
+				FROM (VALUES %s) AS k (id) JOIN scan_page p ON p.municipality_id = ? AND p.document_id = k.id
+				WHERE p.document_page IS NOT NULL AND p.outcome IN ('MATCHED', 'ASSIGNED')"""
+			.formatted(values("CHAR(10)", documentIds.size()))).params(params).query((ResultSet rs) -> {
 				long[] candidate = { rs.getLong(2), rs.getInt(3), rs.getString(4) == null ? 0 : 1 };
 				best.merge(rs.getString(1), candidate, (a, b) -> {
 					if (a[2] != b[2]) {
@@ -345,6 +349,10 @@ class ScanRepository {
 				});
 			});
 		return best;
+	}
+
+	private static String values(String type, int n) {
+		return String.join(", ", Collections.nCopies(n, "(CAST(? AS " + type + "))"));
 	}
 
 	private static OffsetDateTime now() {
