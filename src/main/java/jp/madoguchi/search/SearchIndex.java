@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -70,6 +72,13 @@ public final class SearchIndex implements Closeable {
 	 * which change it reached is {@link #fresh()}: it must be rebuilt.
 	 */
 	public static SearchIndex open(Path path) throws IOException {
+		// STAND-IN: the analysis chain's Analyzer once its fields are tokenised (the
+		// placeholder's are not).
+		return open(path, new StandardAnalyzer());
+	}
+
+	/** Opens the index with the analyzer its tokenised fields need. */
+	public static SearchIndex open(Path path, Analyzer analyzer) throws IOException {
 		Files.createDirectories(path);
 		Directory directory = FSDirectory.open(path);
 		Map<String, String> userData = Map.of();
@@ -80,9 +89,8 @@ public final class SearchIndex implements Closeable {
 				fresh = !userData.containsKey(SEQ);
 			}
 		}
-		// The analysis chain's analyzer goes here once its fields need one (placeholder
-		// fields are untokenised).
-		IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+		IndexWriterConfig config = new IndexWriterConfig(analyzer)
+			.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
 			.setRAMBufferSizeMB(64);
 		return new SearchIndex(directory, new IndexWriter(directory, config), fresh, new HashMap<>(userData));
 	}
