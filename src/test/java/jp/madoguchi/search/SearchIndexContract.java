@@ -162,6 +162,30 @@ abstract class SearchIndexContract {
 		assertThat(documentIds(search(otherOfficer, "status=SIGNED").json())).doesNotContain(documentId);
 	}
 
+	@Test
+	void aRostersPacketMakesItsDocumentsSearchable() {
+		String name = "一括　印刷子";
+		long rosterId = importRoster(name, "イッカツ　インサツコ", "昭和40年5月6日");
+		long caseId = caseIds(rosterId).get(0);
+		var packet = clerk.get("/api/rosters/" + rosterId + "/packet.pdf");
+		assertThat(packet.status()).isEqualTo(200);
+		List<String> generated = new ArrayList<>();
+		clerk.get("/api/cases/" + caseId + "/documents").json().forEach(d -> generated.add(d.get("id").asString()));
+		assertThat(generated).isNotEmpty();
+		String last = generated.get(generated.size() - 1);
+		awaitHit(officer, "q=" + enc(name), h -> last.equals(text(h, "documentId")), 5000);
+		JsonNode page = search(officer, "q=" + enc(name)).json();
+		assertThat(documentIds(page)).containsAll(generated);
+		// One entry per document, and none for the case itself any more.
+		List<JsonNode> ofCase = new ArrayList<>();
+		page.get("hits").forEach(h -> {
+			if (h.get("caseId").asLong() == caseId) {
+				ofCase.add(h);
+			}
+		});
+		assertThat(ofCase).hasSize(generated.size()).allSatisfy(h -> assertThat(h.has("documentId")).isTrue());
+	}
+
 	/**
 	 * A change whose transaction took its sequence number first but commits after a later
 	 * change was applied (a gap) is applied when it commits; a discarded roster's entries
