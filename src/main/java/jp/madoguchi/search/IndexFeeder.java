@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -76,7 +76,7 @@ class IndexFeeder implements SmartLifecycle {
 
 	private final Clock clock = Clock.systemUTC();
 
-	private ScheduledExecutorService thread;
+	private ScheduledThreadPoolExecutor thread;
 
 	private volatile boolean running;
 
@@ -114,11 +114,14 @@ class IndexFeeder implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		thread = Executors.newSingleThreadScheduledExecutor(r -> {
+		thread = new ScheduledThreadPoolExecutor(1, r -> {
 			Thread t = new Thread(r, "search-index-feeder");
 			t.setDaemon(true);
 			return t;
 		});
+		// At stop, what is queued is dropped and what runs finishes its step: no
+		// interrupt reaches the index writer in the middle of a write.
+		thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		running = true;
 		cursor = index.committedSeq();
 		long now = clock.millis();
@@ -137,7 +140,7 @@ class IndexFeeder implements SmartLifecycle {
 		if (thread == null) {
 			return;
 		}
-		thread.shutdownNow();
+		thread.shutdown();
 		try {
 			if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
 				log.warn("The search index feeder did not stop within 30 s");
@@ -309,6 +312,9 @@ class IndexFeeder implements SmartLifecycle {
 		catch (RuntimeException e) {
 			rebuildPending = true;
 			progress.set(progress.get().failed(OffsetDateTime.now(ZoneOffset.UTC)));
+			if (!running) {
+				return;
+			}
 			log.error("Search index rebuild failed ({}); it will be tried again", e.getClass().getName());
 			try {
 				Thread.sleep(5000);
@@ -326,6 +332,9 @@ class IndexFeeder implements SmartLifecycle {
 	 * gaps), so nothing is lost; applying one twice does no harm.
 	 */
 	private void rebuild() {
+		if (!running) {
+			throw new IllegalStateException("stopping");
+		}
 		long started = System.nanoTime();
 		RebuildProgress p = RebuildProgress.running(OffsetDateTime.now(ZoneOffset.UTC));
 		progress.set(p);
