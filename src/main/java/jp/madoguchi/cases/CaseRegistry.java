@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.changes.ChangeKind;
+import jp.madoguchi.changes.ChangeLog;
 import jp.madoguchi.japanese.JapaneseText;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,8 +65,12 @@ public class CaseRegistry {
 
 	private final AuditLog audit;
 
-	CaseRegistry(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transaction, AuditLog audit) {
+	private final ChangeLog changes;
+
+	CaseRegistry(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transaction, AuditLog audit,
+			ChangeLog changes) {
 		this.audit = audit;
+		this.changes = changes;
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
@@ -93,9 +100,13 @@ public class CaseRegistry {
 	 * completes a roster.
 	 */
 	public void discardRoster(long municipalityId, long rosterId) {
-		jdbc.sql("DELETE FROM applicant_case WHERE municipality_id = ? AND roster_id = ?")
+		int deleted = jdbc.sql("DELETE FROM applicant_case WHERE municipality_id = ? AND roster_id = ?")
 			.params(municipalityId, rosterId)
 			.update();
+		if (deleted > 0) {
+			// One row for the roster: whatever a projection holds of it goes.
+			changes.record(municipalityId, ChangeKind.ROSTER, rosterId);
+		}
 	}
 
 	public List<CaseSummary> casesOfRoster(long municipalityId, long rosterId) {
@@ -175,6 +186,53 @@ public class CaseRegistry {
 				.list());
 		}
 		return found;
+	}
+
+	private static final String FACTS = """
+			SELECT c.id, c.municipality_id, c.roster_id, c.name, c.reading, c.birth_date, c.sex, c.address,
+			       c.facility, c.room, c.workflow, c.created_at
+			FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'""";
+
+	private static CaseFacts facts(ResultSet rs, int n) throws SQLException {
+		return new CaseFacts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+				rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+				Workflow.valueOf(rs.getString(11)), rs.getObject(12, OffsetDateTime.class));
+	}
+
+	/** The cases of a completed roster (none for a roster discarded or not complete). */
+	public List<CaseFacts> factsOfRoster(long municipalityId, long rosterId) {
+		return jdbc.sql(FACTS + " WHERE c.municipality_id = ? AND c.roster_id = ? ORDER BY c.id")
+			.params(municipalityId, rosterId)
+			.query(CaseRegistry::facts)
+			.list();
+	}
+
+	/**
+	 * The cases of these ids that belong to a completed roster of the municipality, one
+	 * query per 1,000 ids, in id order.
+	 */
+	public List<CaseFacts> factsOf(long municipalityId, Collection<Long> caseIds) {
+		List<Long> ids = List.copyOf(new TreeSet<>(caseIds));
+		List<CaseFacts> found = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += 1000) {
+			found.addAll(jdbc.sql(FACTS + " WHERE c.municipality_id = :municipality AND c.id IN (:ids) ORDER BY c.id")
+				.param("municipality", municipalityId)
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query(CaseRegistry::facts)
+				.list());
+		}
+		return found;
+	}
+
+	/**
+	 * The cases of completed rosters of every municipality with an id above
+	 * {@code afterCaseId}, in id order, at most {@code limit}: a rebuild's batches.
+	 */
+	public List<CaseFacts> factsAfter(long afterCaseId, int limit) {
+		return jdbc.sql(FACTS + " WHERE c.id > ? ORDER BY c.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+			.param(afterCaseId)
+			.query(CaseRegistry::facts)
+			.list();
 	}
 
 	/** A case of a completed roster of the municipality, or empty. */
@@ -346,10 +404,14 @@ public class CaseRegistry {
 		/**
 		 * Records the people newly found more than once — so that their cases in this
 		 * roster and the earlier ones read as possible duplicates — and returns how many
-		 * of this roster's cases are flagged. Call it in the transaction that completes
-		 * the roster: if that transaction fails, nothing is recorded.
+		 * of this roster's cases are flagged; also records the roster's cases in the
+		 * change log (one row). Call it in the transaction that completes the roster: if
+		 * that transaction fails, nothing is recorded.
 		 */
 		public int flagRepeatedPeople() {
+			// The roster's cases become visible with this transaction: one change-log row
+			// for the whole roster (not one per case, so the import stays fast).
+			changes.record(municipalityId, ChangeKind.ROSTER, rosterId);
 			if (!newDuplicates.isEmpty()) {
 				jdbcTemplate.batchUpdate(RECORD_DUPLICATE, new ArrayList<>(newDuplicates), 1000, (ps, key) -> {
 					ps.setLong(1, key);

@@ -2,11 +2,21 @@ package jp.madoguchi.cases;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+
+import jp.madoguchi.changes.ChangeKind;
+import jp.madoguchi.changes.ChangeLog;
 
 /**
  * What a case knows of its signed paper: each document heard of by
@@ -18,8 +28,11 @@ public class SignedDocuments {
 
 	private final JdbcClient jdbc;
 
-	SignedDocuments(JdbcClient jdbc) {
+	private final ChangeLog changes;
+
+	SignedDocuments(JdbcClient jdbc, ChangeLog changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	@ApplicationModuleListener
@@ -39,6 +52,7 @@ public class SignedDocuments {
 						event.complete(), now)
 				.update();
 		}
+		changes.record(event.municipalityId(), ChangeKind.CASE, event.caseId());
 	}
 
 	/**
@@ -53,6 +67,35 @@ public class SignedDocuments {
 			return signature.equals("UNSIGNED") || signature.equals("UNCLEAR") || !complete;
 		}
 
+	}
+
+	/**
+	 * The signed documents of these cases of the municipality, by case id: one query per
+	 * 1,000 ids.
+	 */
+	public Map<Long, List<Received>> ofCases(long municipalityId, Collection<Long> caseIds) {
+		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
+		Map<Long, List<Received>> found = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(municipalityId);
+			// A VALUES join: an index look-up per case (an IN list on the index's second
+			// column would read the municipality's every row on H2).
+			jdbc.sql("""
+					SELECT s.case_id, s.document_id, s.form, s.signature, s.complete, s.received_at
+					FROM (VALUES %s) AS k (id) JOIN case_signed_document s
+					    ON s.municipality_id = ? AND s.case_id = k.id
+					ORDER BY s.id"""
+				.formatted(String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS BIGINT))"))))
+				.params(params)
+				.query((ResultSet rs) -> {
+					found.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>())
+						.add(new Received(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+								rs.getObject(6, OffsetDateTime.class)));
+				});
+		}
+		return found;
 	}
 
 	public List<Received> ofCase(long municipalityId, long caseId) {

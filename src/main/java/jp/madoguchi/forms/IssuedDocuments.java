@@ -1,5 +1,6 @@
 package jp.madoguchi.forms;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,12 @@ public interface IssuedDocuments {
 	Optional<IssuedDocument> find(long municipalityId, String documentId);
 
 	List<IssuedDocument> ofCase(long municipalityId, long caseId);
+
+	/**
+	 * The documents generated for these cases of the municipality, in brief, in the order
+	 * they were generated: one query per 1,000 case ids.
+	 */
+	List<IssuedDocumentSummary> summariesOfCases(long municipalityId, Collection<Long> caseIds);
 
 	/**
 	 * The form of a document as printed, before anyone signed it: the recorded template

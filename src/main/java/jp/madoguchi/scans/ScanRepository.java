@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import jp.madoguchi.changes.ChangeKind;
+import jp.madoguchi.changes.ChangeLog;
 import jp.madoguchi.scans.reading.Verdict;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +34,12 @@ class ScanRepository {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	ScanRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final ChangeLog changes;
+
+	ScanRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ChangeLog changes) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.changes = changes;
 	}
 
 	enum Status {
@@ -253,7 +262,12 @@ class ScanRepository {
 			.list();
 	}
 
+	/**
+	 * Saves a document's state (pages found or missing, verdict) and records its case in
+	 * the change log: call it in the transaction that decided the state.
+	 */
 	void saveDocument(long municipalityId, ScanDocument d) {
+		changes.record(municipalityId, ChangeKind.CASE, d.caseId());
 		int updated = jdbc.sql("""
 				UPDATE scan_document SET found_pages = ?, missing_pages = ?, duplicate_pages = ?, signature = ?,
 				    score = ?, updated_at = ? WHERE municipality_id = ? AND document_id = ?""")
@@ -271,6 +285,74 @@ class ScanRepository {
 						JSON.writeValueAsString(d.duplicatePages()), stored(d.signature()), d.score(), now())
 				.update();
 		}
+	}
+
+	/**
+	 * The scanned state of the documents of these cases (one query per 500 case ids for
+	 * the documents, one per 500 document ids for their pages).
+	 */
+	List<ScannedDocument> scannedOfCases(long municipalityId, Collection<Long> caseIds) {
+		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
+		List<ScannedDocument> found = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			Map<String, Object[]> documents = new LinkedHashMap<>();
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(municipalityId);
+			// VALUES joins: an index look-up per case and per document (an IN list on an
+			// index's second column would read the municipality's every row on H2).
+			jdbc.sql("""
+					SELECT d.document_id, d.case_id, d.missing_pages, d.signature, d.updated_at
+					FROM (VALUES %s) AS k (id) JOIN scan_document d ON d.municipality_id = ? AND d.case_id = k.id
+					ORDER BY d.id""".formatted(values("BIGINT", chunk.size()))).params(params).query((ResultSet rs) -> {
+				documents.put(rs.getString(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4),
+						rs.getObject(5, OffsetDateTime.class) });
+			});
+			Map<String, long[]> thumbnails = thumbnails(municipalityId, documents.keySet());
+			documents.forEach((documentId, row) -> {
+				String signature = (String) row[2];
+				long[] thumbnail = thumbnails.get(documentId);
+				found.add(new ScannedDocument(documentId, (Long) row[0], JSON.readValue((String) row[1], NUMBERS),
+						signature.equals(NO_BOXES) ? null : signature, (OffsetDateTime) row[3],
+						thumbnail == null ? null : thumbnail[0]));
+			});
+		}
+		return found;
+	}
+
+	/**
+	 * Per document, the page row to show: the first page (in document order) whose boxes
+	 * were judged, else its first page found. Value: {page id, document page, judged
+	 * 0/1}.
+	 */
+	private Map<String, long[]> thumbnails(long municipalityId, Collection<String> documentIds) {
+		Map<String, long[]> best = new HashMap<>();
+		if (documentIds.isEmpty()) {
+			return best;
+		}
+		List<Object> params = new ArrayList<>(documentIds);
+		params.add(municipalityId);
+		jdbc.sql("""
+				SELECT p.document_id, p.id, p.document_page, p.signature
+				FROM (VALUES %s) AS k (id) JOIN scan_page p ON p.municipality_id = ? AND p.document_id = k.id
+				WHERE p.document_page IS NOT NULL AND p.outcome IN ('MATCHED', 'ASSIGNED')"""
+			.formatted(values("CHAR(10)", documentIds.size()))).params(params).query((ResultSet rs) -> {
+				long[] candidate = { rs.getLong(2), rs.getInt(3), rs.getString(4) == null ? 0 : 1 };
+				best.merge(rs.getString(1), candidate, (a, b) -> {
+					if (a[2] != b[2]) {
+						return a[2] > b[2] ? a : b;
+					}
+					if (a[1] != b[1]) {
+						return a[1] < b[1] ? a : b;
+					}
+					return a[0] <= b[0] ? a : b;
+				});
+			});
+		return best;
+	}
+
+	private static String values(String type, int n) {
+		return String.join(", ", Collections.nCopies(n, "(CAST(? AS " + type + "))"));
 	}
 
 	private static OffsetDateTime now() {

@@ -30,12 +30,12 @@ import tools.jackson.databind.JsonNode;
  * Paper for the scans tests: a generated document rendered as a page image, a pen
  * signature drawn into its signature box, and an image-only PDF like an office scanner's.
  */
-final class PaperScans {
+public final class PaperScans {
 
 	private PaperScans() {
 	}
 
-	static List<BufferedImage> render(byte[] pdf, float dpi) throws IOException {
+	public static List<BufferedImage> render(byte[] pdf, float dpi) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			PDFRenderer renderer = new PDFRenderer(document);
 			List<BufferedImage> pages = new ArrayList<>();
@@ -50,7 +50,7 @@ final class PaperScans {
 	 * Pen strokes across the box of {@code kind} on {@code page} of the document, given
 	 * its regions as {@code GET /api/cases/{id}/documents} lists them.
 	 */
-	static void sign(BufferedImage image, float dpi, JsonNode regions, int page, String kind) {
+	public static void sign(BufferedImage image, float dpi, JsonNode regions, int page, String kind) {
 		for (JsonNode r : regions) {
 			if (r.get("page").asInt() != page || !r.get("kind").asString().equals(kind)) {
 				continue;
@@ -77,7 +77,7 @@ final class PaperScans {
 	}
 
 	/** A page that is not a form: a few lines of text, no QR code. */
-	static BufferedImage letter(float dpi) {
+	public static BufferedImage letter(float dpi) {
 		int width = (int) (8.27 * dpi);
 		int height = (int) (11.69 * dpi);
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -95,7 +95,7 @@ final class PaperScans {
 	}
 
 	/** An empty page with a little scanner noise: the back of a duplex scan. */
-	static BufferedImage blankBack(float dpi) {
+	public static BufferedImage blankBack(float dpi) {
 		int width = (int) (8.27 * dpi);
 		int height = (int) (11.69 * dpi);
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -112,7 +112,7 @@ final class PaperScans {
 	}
 
 	/** A black-and-white scan of the page (threshold at mid-grey), 1 bit per pixel. */
-	static BufferedImage blackAndWhite(BufferedImage page) {
+	public static BufferedImage blackAndWhite(BufferedImage page) {
 		BufferedImage out = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
 		for (int y = 0; y < page.getHeight(); y++) {
 			for (int x = 0; x < page.getWidth(); x++) {
@@ -125,7 +125,7 @@ final class PaperScans {
 	}
 
 	/** An image-only PDF, one JPEG per page, as a multifunction printer writes it. */
-	static byte[] imagePdf(List<BufferedImage> pages, float dpi) throws IOException {
+	public static byte[] imagePdf(List<BufferedImage> pages, float dpi) throws IOException {
 		try (PDDocument document = new PDDocument()) {
 			for (BufferedImage image : pages) {
 				PDRectangle size = new PDRectangle(image.getWidth() * 72f / dpi, image.getHeight() * 72f / dpi);
@@ -142,7 +142,7 @@ final class PaperScans {
 		}
 	}
 
-	static byte[] png(BufferedImage image) throws IOException {
+	public static byte[] png(BufferedImage image) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", out);
 		return out.toByteArray();

@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,10 +15,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.madoguchi.changes.ChangeKind;
+import jp.madoguchi.changes.ChangeLog;
 
 import jp.madoguchi.forms.DocumentRecord;
 import jp.madoguchi.forms.FormId;
 import jp.madoguchi.forms.IssuedDocument;
+import jp.madoguchi.forms.IssuedDocumentSummary;
 import jp.madoguchi.forms.TemplateOrigin;
 import jp.madoguchi.forms.Region;
 import tools.jackson.core.type.TypeReference;
@@ -34,12 +43,35 @@ class CaseDocumentRepository {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	CaseDocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final TransactionTemplate transaction;
+
+	private final ChangeLog changes;
+
+	CaseDocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction,
+			ChangeLog changes) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.transaction = transaction;
+		this.changes = changes;
 	}
 
+	/**
+	 * Records generated documents on their cases and each case once in the change log: a
+	 * transaction per 1,000 documents (a whole roster's packet in one would be slow to
+	 * commit on H2), each holding its documents and their cases' change rows.
+	 */
 	void record(long municipalityId, List<DocumentRecord> documents, String username) {
+		for (int from = 0; from < documents.size(); from += 1000) {
+			List<DocumentRecord> chunk = documents.subList(from, Math.min(documents.size(), from + 1000));
+			transaction.executeWithoutResult(status -> {
+				insert(municipalityId, chunk, username);
+				changes.recordAll(municipalityId, ChangeKind.CASE,
+						chunk.stream().map(d -> Long.parseLong(d.applicantId())).toList());
+			});
+		}
+	}
+
+	private void insert(long municipalityId, List<DocumentRecord> documents, String username) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		jdbcTemplate.batchUpdate(INSERT, documents, 1000, (ps, d) -> {
 			ps.setLong(1, municipalityId);
@@ -84,6 +116,34 @@ class CaseDocumentRepository {
 			.params(municipalityId, caseId)
 			.query(CaseDocumentRepository::issuedDocument)
 			.list();
+	}
+
+	/**
+	 * The documents of these cases, one query per 1,000 ids. The ids are joined as a
+	 * VALUES list, so each is an index look-up on (municipality, case) — an IN list on
+	 * the index's second column would read all of the municipality's documents on H2.
+	 */
+	List<IssuedDocumentSummary> summariesOfCases(long municipalityId, Collection<Long> caseIds) {
+		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
+		List<IssuedDocumentSummary> found = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(municipalityId);
+			found.addAll(jdbc.sql("""
+					SELECT d.document_id, d.case_id, d.form, d.template_version, d.created_at
+					FROM (VALUES %s) AS k (id) JOIN case_document d ON d.municipality_id = ? AND d.case_id = k.id
+					ORDER BY d.id""".formatted(bigints(chunk.size())))
+				.params(params)
+				.query((rs, n) -> new IssuedDocumentSummary(rs.getString(1), rs.getLong(2),
+						FormId.fromId(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+				.list());
+		}
+		return found;
+	}
+
+	private static String bigints(int n) {
+		return String.join(", ", Collections.nCopies(n, "(CAST(? AS BIGINT))"));
 	}
 
 	private static IssuedDocument issuedDocument(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package jp.madoguchi.forms.web;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Service;
 import jp.madoguchi.forms.FormsEngine;
 import jp.madoguchi.forms.InstalledTemplate;
 import jp.madoguchi.forms.IssuedDocument;
+import jp.madoguchi.forms.IssuedDocumentSummary;
 import jp.madoguchi.forms.IssuedDocuments;
 import jp.madoguchi.forms.TemplateOrigin;
 import jp.madoguchi.forms.TemplateSet;
@@ -36,6 +38,11 @@ class IssuedDocumentCatalog implements IssuedDocuments {
 	@Override
 	public List<IssuedDocument> ofCase(long municipalityId, long caseId) {
 		return documents.issuedOfCase(municipalityId, caseId);
+	}
+
+	@Override
+	public List<IssuedDocumentSummary> summariesOfCases(long municipalityId, Collection<Long> caseIds) {
+		return documents.summariesOfCases(municipalityId, caseIds);
 	}
 
 	@Override

@@ -1,0 +1,23 @@
+package jp.madoguchi.scans;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+/** What the scans module received of each document, read in batches by case. */
+@Service
+public class ScannedDocuments {
+
+	private final ScanRepository repository;
+
+	ScannedDocuments(ScanRepository repository) {
+		this.repository = repository;
+	}
+
+	/** The received documents of these cases of the municipality. */
+	public List<ScannedDocument> ofCases(long municipalityId, Collection<Long> caseIds) {
+		return repository.scannedOfCases(municipalityId, caseIds);
+	}
+
+}
