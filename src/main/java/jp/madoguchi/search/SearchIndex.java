@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -26,6 +25,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import jp.madoguchi.search.analysis.SearchAnalyzers;
 import jp.madoguchi.search.analysis.SearchDocuments;
 
 /**
@@ -72,13 +72,7 @@ public final class SearchIndex implements Closeable {
 	 * which change it reached is {@link #fresh()}: it must be rebuilt.
 	 */
 	public static SearchIndex open(Path path) throws IOException {
-		// STAND-IN: the analysis chain's Analyzer once its fields are tokenised (the
-		// placeholder's are not).
-		return open(path, new StandardAnalyzer());
-	}
-
-	/** Opens the index with the analyzer its tokenised fields need. */
-	public static SearchIndex open(Path path, Analyzer analyzer) throws IOException {
+		Analyzer analyzer = SearchAnalyzers.perField();
 		Files.createDirectories(path);
 		Directory directory = FSDirectory.open(path);
 		Map<String, String> userData = Map.of();

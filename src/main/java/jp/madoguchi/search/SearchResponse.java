@@ -17,11 +17,13 @@ public record SearchResponse(long total, int page, int pageSize, List<Hit> hits,
 	 * @param birthDateEra the birth date in 和暦 (昭和23年4月5日)
 	 * @param tier how the text matched; absent when no text was given
 	 * @param thumbnailPageId the scan page showing the signed page, if any
-	 * @param highlights the parts of the entry that matched, as text
+	 * @param nameHighlights the parts of {@code name} that matched (char offsets)
+	 * @param readingHighlights the parts of {@code reading} that matched (char offsets)
 	 */
 	public record Hit(String documentId, long caseId, String name, String reading, LocalDate birthDate,
 			String birthDateEra, String facility, String form, SearchStatus status, Tier tier,
-			OffsetDateTime generatedAt, OffsetDateTime signedAt, Long thumbnailPageId, List<String> highlights) {
+			OffsetDateTime generatedAt, OffsetDateTime signedAt, Long thumbnailPageId, List<Span> nameHighlights,
+			List<Span> readingHighlights) {
 	}
 
 	/** Counts per value of each filter, most first. */
@@ -29,6 +31,10 @@ public record SearchResponse(long total, int page, int pageSize, List<Hit> hits,
 	}
 
 	public record FacetCount(String value, long count) {
+	}
+
+	/** A matched part of a text: chars {@code start} (inclusive) to {@code end}. */
+	public record Span(int start, int end) {
 	}
 
 }

@@ -45,11 +45,9 @@ public class SearchService {
 
 	private static final int FACET_VALUES = 50;
 
-	private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
-			new SortField(IndexedRecords.NEWEST, SortField.Type.LONG, true));
+	private static final Sort BY_RELEVANCE = SearchDocuments.relevanceThenRecent();
 
-	private static final Sort BY_NEWEST = new Sort(new SortField(IndexedRecords.NEWEST, SortField.Type.LONG, true),
-			SortField.FIELD_SCORE);
+	private static final Sort BY_NEWEST = SearchDocuments.byDate(SearchDocuments.RECENT, true);
 
 	private final SearchIndex index;
 
@@ -91,25 +89,24 @@ public class SearchService {
 	private static Query query(long municipalityId, SearchRequest request, SearchQueries.TieredQuery tiered) {
 		BooleanQuery.Builder b = new BooleanQuery.Builder();
 		b.add(tiered == null ? new MatchAllDocsQuery() : tiered.query(), BooleanClause.Occur.MUST);
-		b.add(LongPoint.newExactQuery(SearchDocuments.MUNICIPALITY, municipalityId), BooleanClause.Occur.FILTER);
+		b.add(SearchDocuments.municipalityFilter(municipalityId), BooleanClause.Occur.FILTER);
 		if (request.facility() != null) {
-			b.add(new TermQuery(IndexedRecords.filterTerm(IndexedRecords.FACILITY, request.facility())),
+			b.add(SearchDocuments.facetFilter(SearchDocuments.FACILITY, request.facility()),
 					BooleanClause.Occur.FILTER);
 		}
 		if (request.form() != null) {
-			b.add(new TermQuery(IndexedRecords.filterTerm(IndexedRecords.FORM, request.form())),
-					BooleanClause.Occur.FILTER);
+			b.add(SearchDocuments.facetFilter(SearchDocuments.FORM, request.form()), BooleanClause.Occur.FILTER);
 		}
 		if (request.status() != null) {
-			b.add(new TermQuery(IndexedRecords.filterTerm(IndexedRecords.STATUS, request.status().name())),
+			b.add(SearchDocuments.facetFilter(SearchDocuments.STATUS, request.status().name()),
 					BooleanClause.Occur.FILTER);
 		}
 		if (request.generatedFrom() != null || request.generatedTo() != null) {
-			b.add(IndexedRecords.dayRange(IndexedRecords.GENERATED, request.generatedFrom(), request.generatedTo()),
-					BooleanClause.Occur.FILTER);
+			b.add(SearchDocuments.dateRange(SearchDocuments.GENERATED_AT, request.generatedFrom(),
+					request.generatedTo()), BooleanClause.Occur.FILTER);
 		}
 		if (request.signedFrom() != null || request.signedTo() != null) {
-			b.add(IndexedRecords.dayRange(IndexedRecords.SIGNED, request.signedFrom(), request.signedTo()),
+			b.add(SearchDocuments.dateRange(SearchDocuments.SIGNED_AT, request.signedFrom(), request.signedTo()),
 					BooleanClause.Occur.FILTER);
 		}
 		return b.build();
@@ -123,13 +120,18 @@ public class SearchService {
 		for (int i = from; i < docs.length; i++) {
 			ScoreDoc sd = docs[i];
 			float score = sd instanceof FieldDoc fd ? fd.score : sd.score;
-			SearchRecord r = IndexedRecords.record(stored.document(sd.doc));
+			SearchRecord r = SearchDocuments.fromDocument(stored.document(sd.doc));
 			hits.add(new SearchResponse.Hit(r.documentId(), r.caseId(), r.name(), r.reading(), r.birthDate(),
 					r.birthDate() == null ? null : JapaneseDates.toEraText(r.birthDate()), r.facility(), r.form(),
 					r.status(), tiered == null ? null : tiered.tierOf(score), r.generatedAt(), r.signedAt(),
-					r.thumbnailPageId(), SearchHighlights.of(r, tiered)));
+					r.thumbnailPageId(), spans(SearchQueries.highlights(r.name(), tiered)),
+					spans(SearchQueries.readingHighlights(r.reading(), tiered))));
 		}
 		return hits;
+	}
+
+	private static List<SearchResponse.Span> spans(List<SearchQueries.Range> ranges) {
+		return ranges.stream().map(r -> new SearchResponse.Span(r.start(), r.end())).toList();
 	}
 
 	private SearchResponse.Facets facets(IndexSearcher searcher, FacetsCollector collector) throws IOException {
@@ -138,8 +140,8 @@ public class SearchService {
 			return new SearchResponse.Facets(List.of(), List.of(), List.of());
 		}
 		Facets counts = new SortedSetDocValuesFacetCounts(state, collector);
-		return new SearchResponse.Facets(counts(counts, IndexedRecords.FACILITY), counts(counts, IndexedRecords.FORM),
-				counts(counts, IndexedRecords.STATUS));
+		return new SearchResponse.Facets(counts(counts, SearchDocuments.FACILITY), counts(counts, SearchDocuments.FORM),
+				counts(counts, SearchDocuments.STATUS));
 	}
 
 	private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
@@ -149,7 +151,7 @@ public class SearchService {
 		}
 		SortedSetDocValuesReaderState state;
 		try {
-			state = new DefaultSortedSetDocValuesReaderState(reader, IndexedRecords.FACETS);
+			state = new DefaultSortedSetDocValuesReaderState(reader, SearchDocuments.FACETS);
 		}
 		catch (IllegalArgumentException e) {
 			// No entry has any facet yet (an empty index).

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -271,6 +272,37 @@ abstract class SearchIndexContract {
 		assertThat(response.json().get("code").asString()).isEqualTo(code);
 		assertThat(response.json().get("field").asString()).isEqualTo(field);
 		assertThat(response.json().get("message").asString()).isNotBlank();
+	}
+
+	@Test
+	void aPersonIsFoundHoweverTheOfficerTypesTheName() {
+		String name = "渡邉　ハナ" + uniqueSuffix();
+		long rosterId = importRoster(name, "ワタナベ　ハナ", "昭和23年4月5日");
+		long caseId = caseIds(rosterId).get(0);
+		JsonNode exact = awaitHit(officer, "q=" + enc(name), h -> h.get("caseId").asLong() == caseId, 1000);
+		assertThat(exact.get("tier").asString()).isEqualTo("EXACT");
+		assertThat(exact.get("nameHighlights").get(0).get("start").asInt()).isZero();
+		assertThat(exact.get("nameHighlights").get(0).get("end").asInt()).isEqualTo(name.length());
+		String given = name.substring(name.indexOf('　') + 1);
+		Map<String, String> typed = Map.of("渡辺" + given, "VARIANT", "わたなべはな", "READING", "ﾜﾀﾅﾍﾞ ﾊﾅ", "READING",
+				"watanabe hana", "READING", "渡辺 S23.4.5", "PARTIAL");
+		typed.forEach((q, tier) -> {
+			JsonNode hit = awaitHit(officer, "q=" + enc(q), h -> h.get("caseId").asLong() == caseId, 1000);
+			assertThat(hit.get("tier").asString()).as(q).isEqualTo(tier);
+		});
+	}
+
+	/**
+	 * Kanji digits make each run's name its own, so earlier runs' people do not crowd the
+	 * page.
+	 */
+	private static String uniqueSuffix() {
+		String digits = "〇一二三四五六七八九";
+		StringBuilder s = new StringBuilder();
+		for (char c : Long.toString(System.nanoTime() % 1_000_000).toCharArray()) {
+			s.append(digits.charAt(c - '0'));
+		}
+		return s.toString();
 	}
 
 	private long importRoster(String name, String reading, String birth) {
