@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,8 @@ import jp.madoguchi.support.Browser;
 import jp.madoguchi.support.HeadlessChromium;
 import jp.madoguchi.support.PageSession;
 import jp.madoguchi.support.Rosters;
+import jp.madoguchi.support.TestMunicipalities;
+import jp.madoguchi.tenant.Tenants;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,6 +73,9 @@ class SearchPageJourneyTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Tenants tenants;
 
 	@TempDir
 	Path work;
@@ -160,6 +166,8 @@ class SearchPageJourneyTest {
 			.matches(".*/scans/\\d+/pages/\\d+$");
 		String original = hit.findElement(By.cssSelector("a.download-link")).getAttribute("href");
 		assertThat(original).matches(".*/scans/\\d+/file$");
+		String thumbnail = hit.findElement(By.cssSelector("img.thumbnail")).getAttribute("src");
+		assertThat(thumbnail).matches(".*/scans/page-images/\\d+\\.png\\?width=\\d+$");
 		assertLoaded(hit.findElement(By.cssSelector("img.thumbnail")));
 		browser.screenshot("search-found");
 
@@ -262,6 +270,27 @@ class SearchPageJourneyTest {
 		PageSession clerkPages = new PageSession(port);
 		clerkPages.signIn("clerk", "demo");
 		assertThat(clerkPages.get("/search").statusCode()).isEqualTo(403);
+
+		// Another municipality's officer finds none of this one's people, and its
+		// thumbnail route does not show this one's pages.
+		TestMunicipalities.ensureOther(tenants);
+		PageSession stranger = new PageSession(port);
+		stranger.signIn(TestMunicipalities.OTHER_OFFICER, TestMunicipalities.PASSWORD);
+		if (stranger.get("/search").statusCode() == 302) {
+			// A user created with a password changes it first.
+			stranger.get("/password");
+			stranger.post("/password", Map.of("currentPassword", TestMunicipalities.PASSWORD, "newPassword",
+					"Sora-Umi-Yama-Kawa-2026", "confirmPassword", "Sora-Umi-Yama-Kawa-2026"));
+		}
+		HttpResponse<String> theirs = stranger.get("/search?q=" + enc(HANA));
+		assertThat(theirs.statusCode()).isEqualTo(200);
+		// (the name is only in the search box, typed back)
+		assertThat(theirs.body()).contains("当てはまる記録はありません。")
+			.doesNotContain("ワタナベ")
+			.doesNotContain("data-case=")
+			.doesNotContain(documentId);
+		assertThat(stranger.get(thumbnail.substring(thumbnail.indexOf("/scans/"))).statusCode()).isEqualTo(404);
+		assertThat(session.get(thumbnail.substring(thumbnail.indexOf("/scans/"))).statusCode()).isEqualTo(200);
 	}
 
 	/** The roster row with another facility. */
