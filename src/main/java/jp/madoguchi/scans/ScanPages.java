@@ -97,9 +97,12 @@ class ScanPages {
 
 	private final CaseRegistry cases;
 
+	private final ScanPageLocations locations;
+
 	ScanPages(ScanService scans, ScanViews views, IssuedDocuments documents, FormsEngine forms, Messages messages,
-			AuditLog audit, ScanProperties properties, CaseRegistry cases) {
+			AuditLog audit, ScanProperties properties, CaseRegistry cases, ScanPageLocations locations) {
 		this.cases = cases;
+		this.locations = locations;
 		this.scans = scans;
 		this.views = views;
 		this.documents = documents;
@@ -288,6 +291,17 @@ class ScanPages {
 	ResponseEntity<byte[]> pageImage(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
 			@PathVariable int page, @RequestParam(defaultValue = "" + FULL) int width) {
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(views.pageImage(user, id, page, width));
+	}
+
+	/**
+	 * A page's image by its page id (the search's thumbnail): the same image, scope and
+	 * audit as by scan and page number; another municipality's page is a 404.
+	 */
+	@GetMapping("/scans/page-images/{pageId}.png")
+	ResponseEntity<byte[]> pageImageById(@AuthenticationPrincipal StaffUser user, @PathVariable long pageId,
+			@RequestParam(defaultValue = "" + THUMBNAIL) int width) {
+		ScanPageLocation location = locations.find(user.municipalityId(), pageId).orElseThrow(ClientError::notFound);
+		return pageImage(user, location.scanId(), location.page(), width);
 	}
 
 	@GetMapping("/scans/{id}/file")

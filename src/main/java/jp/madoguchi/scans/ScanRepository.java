@@ -175,6 +175,23 @@ class ScanRepository {
 			.optional();
 	}
 
+	/** Where these page rows are: page id → {scan id, page of the scan}. */
+	Map<Long, ScanPageLocation> locations(long municipalityId, Collection<Long> pageIds) {
+		Map<Long, ScanPageLocation> found = new HashMap<>();
+		if (pageIds.isEmpty()) {
+			return found;
+		}
+		List<Object> params = new ArrayList<>(pageIds);
+		params.add(municipalityId);
+		jdbc.sql("""
+				SELECT p.id, p.scan_id, p.page_no
+				FROM (VALUES %s) AS k (id) JOIN scan_page p ON p.id = k.id AND p.municipality_id = ?"""
+			.formatted(values("BIGINT", pageIds.size()))).params(params).query((ResultSet rs) -> {
+				found.put(rs.getLong(1), new ScanPageLocation(rs.getLong(1), rs.getLong(2), rs.getInt(3)));
+			});
+		return found;
+	}
+
 	/** Changes an unmatched page; false when it was decided meanwhile. */
 	boolean decide(long municipalityId, long pageId, PageOutcome outcome, String documentId, Integer documentPage,
 			Verdict signature, String username) {

@@ -392,7 +392,8 @@ class AccessTableTest {
 				}
 				path = path.replace("{id}", id);
 			}
-			path = path.replace("{caseId}", Long.toString(this.caseId))
+			path = path.replace("{pageId}", Long.toString(this.unmatchedPageId))
+				.replace("{caseId}", Long.toString(this.caseId))
 				.replace("{form}", "consent")
 				.replace("{version}", Integer.toString(this.version))
 				.replace("{page}", "1")

@@ -45,9 +45,9 @@ class RoleLandingPagesTest {
 	/** Each demo user's section on the start page and the ids of its links. */
 	private static final Map<String, Section> SECTIONS = Map.of("clerk",
 			new Section("role-clerk", List.of("link-rosters", "link-walk-in")), "officer",
-			new Section("role-records-officer", List.of("link-scans", "link-unmatched", "link-flagged")), "operator",
-			new Section("role-operator", List.of("link-findings", "link-workstation-keys-operator")), "admin",
-			new Section("role-admin",
+			new Section("role-records-officer", List.of("link-search", "link-scans", "link-unmatched", "link-flagged")),
+			"operator", new Section("role-operator", List.of("link-findings", "link-workstation-keys-operator")),
+			"admin", new Section("role-admin",
 					List.of("link-users", "link-municipality", "link-templates", "link-workstation-keys-admin")));
 
 	/**
