@@ -242,28 +242,14 @@ class SearchPages {
 		return at == null ? null : at.atZoneSameInstant(JAPAN).format(TIMESTAMP);
 	}
 
-	static String statusLabel(SearchStatus status) {
-		if (status == null) {
-			return "";
-		}
-		return switch (status) {
-			case NOT_GENERATED -> "未作成";
-			case GENERATED -> "生成済み";
-			case SIGNED -> "署名あり";
-			case UNSIGNED -> "署名なし";
-			case UNCLEAR -> "判定不能";
-			case MISSING_PAGE -> "ページ不足";
-		};
+	/** The status in the catalogue's words ({@code SEARCH_STATUS_*}). */
+	private String statusLabel(SearchStatus status) {
+		return status == null ? "" : messages.text("SEARCH_STATUS_" + status.name());
 	}
 
-	static String tierLabel(Tier tier) {
-		return switch (tier) {
-			case EXACT -> "完全一致";
-			case VARIANT -> "異体字";
-			case READING -> "読み";
-			case PARTIAL -> "部分一致";
-			case SIMILAR -> "似た表記";
-		};
+	/** The tier in the catalogue's words ({@code SEARCH_TIER_*}). */
+	private String tierLabel(Tier tier) {
+		return messages.text("SEARCH_TIER_" + tier.name());
 	}
 
 	/**
