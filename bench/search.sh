@@ -17,7 +17,8 @@
 #      the service is down; (b) a CHANGES-row roster imported while the feeder idles (one ROSTER change); each timed
 #      from the restarted service answering to every change being searchable (the officer's total).
 #   SCALE=20000 bench/search.sh      (a small run: ~3 min)      bench/search.sh   (the full run)
-# Raw numbers: bench/out/search/. KEEP=1 keeps the data directory (its path is printed).
+# Raw numbers: bench/out/search/. KEEP=1 keeps the data directory (its path is printed). PROFILE=1 records the ADMIN
+# rebuild with Java Flight Recorder (bench/out/search/rebuild.jfr, hottest methods in rebuild-hot-methods.txt).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 cd "$ROOT"
@@ -97,9 +98,13 @@ catch_up() {
   launch=$(now)
   start "$tag"
   ready=$(now)
-  while [ "$(total)" != "$expected" ]; do
-    [ "$(secs "$ready" "$(now)" | cut -d. -f1)" -lt 120 ] || { say "catch-up $tag: total $(total), expected $expected"; exit 1; }
-    sleep 0.05
+  local seen=-1
+  : > "$OUT/progress-$tag.txt"
+  while [ "$seen" != "$expected" ]; do
+    [ "$(secs "$ready" "$(now)" | cut -d. -f1)" -lt 300 ] || { say "catch-up $tag: total $seen, expected $expected"; exit 1; }
+    seen=$(total)
+    echo "$(secs "$ready" "$(now)") $seen" >> "$OUT/progress-$tag.txt"   # seconds since answering, entries seen
+    [ "$seen" = "$expected" ] || sleep 0.05
   done
   CATCH=$(secs "$ready" "$(now)")
   READY=$(secs "$launch" "$ready")
@@ -132,9 +137,15 @@ START_REBUILD=$(rebuild_secs "$p"); echo "$p" > "$OUT/rebuild-at-start.json"
 INDEXED=$(total)
 [ "$INDEXED" = "$EXPECTED" ] || { say "index holds $INDEXED entries, the database $EXPECTED"; exit 1; }
 before=$(jq -r .finishedAt <<<"$p")
+# PROFILE=1: a Java Flight Recording of the ADMIN rebuild, and its hottest methods.
+[ "${PROFILE:-0}" = 1 ] && "$JAVA_HOME/bin/jcmd" "$SERVICE_PID" JFR.start name=rebuild settings=profile filename="$OUT/rebuild.jfr" >/dev/null
 code=$(curl -s -o /dev/null -w '%{http_code}' -u admin:demo -X POST "localhost:$PORT/api/search/rebuild")
 [ "$code" = 202 ] || { say "POST /api/search/rebuild answered $code"; exit 1; }
 p=$(wait_rebuild "$before")
+if [ "${PROFILE:-0}" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$SERVICE_PID" JFR.stop name=rebuild >/dev/null
+  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/rebuild.jfr" > "$OUT/rebuild-hot-methods.txt" 2>&1 || true
+fi
 ADMIN_REBUILD=$(rebuild_secs "$p"); echo "$p" > "$OUT/rebuild-admin.json"
 INDEX_MB=$(du -sm "$BENCH_DATA_DIR/search-index" | cut -f1)
 say "rebuild at start ${START_REBUILD} s, ADMIN rebuild ${ADMIN_REBUILD} s, $(jq -r .entries <<<"$p") entries, index $INDEX_MB MB"
@@ -189,5 +200,5 @@ echo "[bench] HTTP GET /api/search sequential: p50 $(field "$seq_all" p50) ms, p
 echo "[bench] heap: peak used $HEAP MB (jstat, every 250 ms) of -Xmx$BENCH_XMX (target ≤ 1024 MB, $( [ -f "$OUT/oom" ] && echo "NOT met: OutOfMemoryError" || met "$HEAP" 1024)); live after a full GC: $LIVE_REBUILT MB after the rebuild, $LIVE_QUERIED MB after the HTTP queries; peak RSS $RSS MB"
 echo "[bench] catch-up after a restart, (a) $CASE_CHANGES CASE changes (documents written while down): ${CATCH_A} s from the service answering to all searchable (target ≤ 5 s, $(met "$CATCH_A" 5)); start to answering ${READY_A} s"
 echo "[bench] catch-up after a restart, (b) one ROSTER change of $ROSTER_CASES cases: ${CATCH_B} s (target ≤ 5 s, $(met "$CATCH_B" 5)); start to answering ${READY_B} s"
-echo "[bench] per kind: bench/out/search/java-api.txt, http.txt; rebuild progress: rebuild-*.json; memory: jstat-*.txt, rss-*.txt"
+echo "[bench] per kind: bench/out/search/java-api.txt, http.txt; rebuild progress: rebuild-*.json; memory: jstat-*.txt, rss-*.txt; catch-up curves: progress-*.txt"
 } | tee "$OUT/summary.txt"
