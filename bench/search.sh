@@ -127,7 +127,8 @@ stop seed
 bench seed "$BENCH_DATA_DIR" "$OUT" 11 | tee "$OUT/seed.txt"
 EXPECTED=$(cat "$OUT/expected-entries")
 rm -rf "$BENCH_DATA_DIR/search-index"
-say "Seeded in $(secs "$t0" "$(now)") s; database $(du -sm "$BENCH_DATA_DIR/db" | cut -f1) MB"
+SEED_SECS=$(secs "$t0" "$(now)"); DB_MB=$(du -sm "$BENCH_DATA_DIR/db" | cut -f1)
+say "Seeded in $SEED_SECS s; database $DB_MB MB"
 
 # ------------------------------------------------------------------ 2. rebuild (at start, then ADMIN)
 say "Rebuild at start (no index), then POST /api/search/rebuild…"
@@ -200,5 +201,6 @@ echo "[bench] HTTP GET /api/search sequential: p50 $(field "$seq_all" p50) ms, p
 echo "[bench] heap: peak used $HEAP MB (jstat, every 250 ms) of -Xmx$BENCH_XMX (target ≤ 1024 MB, $( [ -f "$OUT/oom" ] && echo "NOT met: OutOfMemoryError" || met "$HEAP" 1024)); live after a full GC: $LIVE_REBUILT MB after the rebuild, $LIVE_QUERIED MB after the HTTP queries; peak RSS $RSS MB"
 echo "[bench] catch-up after a restart, (a) $CASE_CHANGES CASE changes (documents written while down): ${CATCH_A} s from the service answering to all searchable (target ≤ 5 s, $(met "$CATCH_A" 5)); start to answering ${READY_A} s"
 echo "[bench] catch-up after a restart, (b) one ROSTER change of $ROSTER_CASES cases: ${CATCH_B} s (target ≤ 5 s, $(met "$CATCH_B" 5)); start to answering ${READY_B} s"
+echo "[bench] seeding took $SEED_SECS s (database $DB_MB MB); the whole run $(secs "$t0" "$(now)") s"
 echo "[bench] per kind: bench/out/search/java-api.txt, http.txt; rebuild progress: rebuild-*.json; memory: jstat-*.txt, rss-*.txt; catch-up curves: progress-*.txt"
 } | tee "$OUT/summary.txt"

@@ -17,7 +17,7 @@ start_bench_service() {
     --server.port="$port" ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} > "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   trap stop_bench_service EXIT
-  for _ in $(seq 1 600); do curl -sf "localhost:$port/actuator/health" >/dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 1200); do curl -sf "localhost:$port/actuator/health" >/dev/null && return 0; sleep 0.1; done
   say "The service did not start: $(tail -5 "$WORK/service.log")"
   exit 1
 }
