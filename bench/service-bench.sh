@@ -5,16 +5,19 @@
 # temporary folder, removed at exit with the service stopped) and SERVICE_PID. Log: $WORK/service.log.
 # An optional second argument names another jar to run instead (e.g. an earlier build, for a baseline).
 # SERVICE_ARGS (optional, an array) adds arguments, e.g. a PostgreSQL datasource instead of the embedded H2.
+# BENCH_XMX (optional) changes the heap cap (default 512m); BENCH_DATA_DIR (optional) runs on that data directory
+# instead of a fresh one, and it is kept at stop (a benchmark that seeds the database and restarts the service).
 start_bench_service() {
   local port="$1" jar="${2:-target/madoguchi.jar}"
   [ -f target/madoguchi.jar ] && [ -f reader-adapter/target/reader-adapter.jar ] || mvn -B -q -DskipTests package
   WORK=$(mktemp -d)
   cp "$jar" "$WORK/madoguchi.jar"
-  java -Xmx512m -jar "$WORK/madoguchi.jar" --spring.profiles.active=demo --madoguchi.data-dir="$WORK/data" \
+  java -Xmx"${BENCH_XMX:-512m}" -jar "$WORK/madoguchi.jar" --spring.profiles.active=demo \
+    --madoguchi.data-dir="${BENCH_DATA_DIR:-$WORK/data}" \
     --server.port="$port" ${SERVICE_ARGS[@]+"${SERVICE_ARGS[@]}"} > "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   trap stop_bench_service EXIT
-  for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" >/dev/null && return 0; sleep 0.5; done
+  for _ in $(seq 1 1200); do curl -sf "localhost:$port/actuator/health" >/dev/null && return 0; sleep 0.1; done
   say "The service did not start: $(tail -5 "$WORK/service.log")"
   exit 1
 }
