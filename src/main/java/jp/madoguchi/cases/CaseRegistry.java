@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -209,15 +210,27 @@ public class CaseRegistry {
 
 	/**
 	 * The cases of these ids that belong to a completed roster of the municipality, one
-	 * query per 1,000 ids, in id order.
+	 * query per 1,000 ids, in id order. The ids are joined as a VALUES list, so each is a
+	 * primary-key look-up: with an IN list, H2 may start from the roster and read every
+	 * case of the municipality.
 	 */
 	public List<CaseFacts> factsOf(long municipalityId, Collection<Long> caseIds) {
 		List<Long> ids = List.copyOf(new TreeSet<>(caseIds));
 		List<CaseFacts> found = new ArrayList<>(ids.size());
 		for (int from = 0; from < ids.size(); from += 1000) {
-			found.addAll(jdbc.sql(FACTS + " WHERE c.municipality_id = :municipality AND c.id IN (:ids) ORDER BY c.id")
-				.param("municipality", municipalityId)
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(municipalityId);
+			found.addAll(jdbc
+				.sql("""
+						SELECT c.id, c.municipality_id, c.roster_id, c.name, c.reading, c.birth_date, c.sex, c.address,
+						       c.facility, c.room, c.workflow, c.created_at
+						FROM (VALUES %s) AS k (id)
+						JOIN applicant_case c ON c.id = k.id
+						JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+						WHERE c.municipality_id = ? ORDER BY c.id"""
+					.formatted(String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS BIGINT))"))))
+				.params(params)
 				.query(CaseRegistry::facts)
 				.list());
 		}
