@@ -220,8 +220,7 @@ public class CaseRegistry {
 
 	/**
 	 * The cases of these ids that belong to a completed roster of the municipality, one
-	 * query per 1,000 ids, in id order. The ids are joined as a VALUES list, so each is a
-	 * primary-key look-up (V14 says why not an IN list).
+	 * query per 1,000 ids, in id order: an IN list on the primary key, a look-up per id.
 	 */
 	public List<CaseFacts> factsOf(long municipalityId, Collection<Long> caseIds) {
 		List<Long> ids = List.copyOf(new TreeSet<>(caseIds));
@@ -230,13 +229,13 @@ public class CaseRegistry {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
 			List<Object> params = new ArrayList<>(chunk);
 			params.add(municipalityId);
-			found.addAll(jdbc.sql("""
-					SELECT c.id, c.municipality_id, c.roster_id, c.name, c.reading, c.birth_date, c.sex, c.address,
-					       c.facility, c.room, c.workflow, c.created_at
-					FROM (VALUES %s) AS k (id)
-					JOIN applicant_case c ON c.id = k.id
-					WHERE c.municipality_id = ? AND %s ORDER BY c.id""".formatted(
-					String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS BIGINT))")), OF_COMPLETE_ROSTER))
+			found.addAll(jdbc
+				.sql("""
+						SELECT c.id, c.municipality_id, c.roster_id, c.name, c.reading, c.birth_date, c.sex, c.address,
+						       c.facility, c.room, c.workflow, c.created_at
+						FROM applicant_case c
+						WHERE c.id IN (%s) AND c.municipality_id = ? AND %s ORDER BY c.id"""
+					.formatted(String.join(", ", Collections.nCopies(chunk.size(), "?")), OF_COMPLETE_ROSTER))
 				.params(params)
 				.query(CaseRegistry::facts)
 				.list());

@@ -185,8 +185,10 @@ class ScanRepository {
 		params.add(municipalityId);
 		jdbc.sql("""
 				SELECT p.id, p.scan_id, p.page_no
-				FROM (VALUES %s) AS k (id) JOIN scan_page p ON p.id = k.id AND p.municipality_id = ?"""
-			.formatted(values("BIGINT", pageIds.size()))).params(params).query((ResultSet rs) -> {
+				FROM scan_page p WHERE p.id IN (%s) AND p.municipality_id = ?"""
+			.formatted(String.join(", ", Collections.nCopies(pageIds.size(), "?"))))
+			.params(params)
+			.query((ResultSet rs) -> {
 				found.put(rs.getLong(1), new ScanPageLocation(rs.getLong(1), rs.getLong(2), rs.getInt(3)));
 			});
 		return found;
@@ -316,15 +318,17 @@ class ScanRepository {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
 			List<Object> params = new ArrayList<>(chunk);
 			params.add(municipalityId);
-			// VALUES joins: an index look-up per case and per document (an IN list on an
-			// index's second column would read the municipality's every row on H2).
+			// IN lists on the indexes' first column (V14): an index look-up per case and
+			// per document.
 			jdbc.sql("""
 					SELECT d.document_id, d.case_id, d.missing_pages, d.signature, d.updated_at
-					FROM (VALUES %s) AS k (id) JOIN scan_document d ON d.municipality_id = ? AND d.case_id = k.id
-					ORDER BY d.id""".formatted(values("BIGINT", chunk.size()))).params(params).query((ResultSet rs) -> {
-				documents.put(rs.getString(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4),
-						rs.getObject(5, OffsetDateTime.class) });
-			});
+					FROM scan_document d WHERE d.case_id IN (%s) AND d.municipality_id = ?
+					ORDER BY d.id""".formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))))
+				.params(params)
+				.query((ResultSet rs) -> {
+					documents.put(rs.getString(1), new Object[] { rs.getLong(2), rs.getString(3), rs.getString(4),
+							rs.getObject(5, OffsetDateTime.class) });
+				});
 			Map<String, long[]> thumbnails = thumbnails(municipalityId, documents.keySet());
 			documents.forEach((documentId, row) -> {
 				String signature = (String) row[2];
@@ -351,9 +355,11 @@ class ScanRepository {
 		params.add(municipalityId);
 		jdbc.sql("""
 				SELECT p.document_id, p.id, p.document_page, p.signature
-				FROM (VALUES %s) AS k (id) JOIN scan_page p ON p.municipality_id = ? AND p.document_id = k.id
-				WHERE p.document_page IS NOT NULL AND p.outcome IN ('MATCHED', 'ASSIGNED')"""
-			.formatted(values("CHAR(10)", documentIds.size()))).params(params).query((ResultSet rs) -> {
+				FROM scan_page p WHERE p.document_id IN (%s) AND p.municipality_id = ?
+				    AND p.document_page IS NOT NULL AND p.outcome IN ('MATCHED', 'ASSIGNED')"""
+			.formatted(String.join(", ", Collections.nCopies(documentIds.size(), "?"))))
+			.params(params)
+			.query((ResultSet rs) -> {
 				long[] candidate = { rs.getLong(2), rs.getInt(3), rs.getString(4) == null ? 0 : 1 };
 				best.merge(rs.getString(1), candidate, (a, b) -> {
 					if (a[2] != b[2]) {
@@ -366,10 +372,6 @@ class ScanRepository {
 				});
 			});
 		return best;
-	}
-
-	private static String values(String type, int n) {
-		return String.join(", ", Collections.nCopies(n, "(CAST(? AS " + type + "))"));
 	}
 
 	private static OffsetDateTime now() {
