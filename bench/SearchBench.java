@@ -390,7 +390,8 @@ public class SearchBench {
      * already, so each change adds one entry. Prints how many changes and the last sequence number.
      */
     static void changes(Path data, int count) throws SQLException {
-        Random rnd = new Random(77);
+        // A new seed per run: a second run on the same data must not repeat the first one's document ids.
+        Random rnd = new Random(System.nanoTime());
         try (Connection c = db(data)) {
             c.setAutoCommit(false);
             List<long[]> cases = new ArrayList<>();

@@ -55,6 +55,12 @@ class IndexFeeder implements SmartLifecycle {
 	/** Cases per rebuild batch. */
 	private static final int REBUILD_BATCH = 2000;
 
+	/**
+	 * Cases read from the database at a time while applying changes: the next chunk is
+	 * read while one is indexed.
+	 */
+	private static final int APPLY_CHUNK = 500;
+
 	/** At most so many missing numbers are remembered (the oldest go first). */
 	private static final int MAX_GAPS = 100_000;
 
@@ -63,6 +69,13 @@ class IndexFeeder implements SmartLifecycle {
 
 	/** Commit at most this often while changes flow (a stop commits too). */
 	private static final Duration COMMIT_EVERY = Duration.ofSeconds(2);
+
+	/**
+	 * While a catch-up reads full batches, open a new searcher at most this often (each
+	 * reopen applies the deletes and flushes a segment); the last batch is searchable at
+	 * once.
+	 */
+	private static final Duration REFRESH_DURING_CATCH_UP = Duration.ofSeconds(1);
 
 	private final ChangeLog changes;
 
@@ -78,6 +91,9 @@ class IndexFeeder implements SmartLifecycle {
 
 	private ScheduledThreadPoolExecutor thread;
 
+	/** Reads the next records from the database while the feeder thread indexes. */
+	private ExecutorService reader;
+
 	private volatile boolean running;
 
 	/** Feeder thread only: the highest sequence number read. */
@@ -88,7 +104,11 @@ class IndexFeeder implements SmartLifecycle {
 
 	private boolean dirty;
 
+	private boolean unrefreshed;
+
 	private long lastCommit;
+
+	private long lastRefresh;
 
 	private boolean rebuildPending;
 
@@ -122,6 +142,11 @@ class IndexFeeder implements SmartLifecycle {
 		// At stop, what is queued is dropped and what runs finishes its step: no
 		// interrupt reaches the index writer in the middle of a write.
 		thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		reader = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "search-index-reader");
+			t.setDaemon(true);
+			return t;
+		});
 		running = true;
 		cursor = index.committedSeq();
 		long now = clock.millis();
@@ -149,6 +174,7 @@ class IndexFeeder implements SmartLifecycle {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		reader.shutdownNow();
 		if (complete) {
 			try {
 				index.commit(cursor, gaps.keySet());
@@ -205,10 +231,19 @@ class IndexFeeder implements SmartLifecycle {
 				return;
 			}
 			// A full batch means more are waiting (a catch-up): go on at once.
-			while (poll() == BATCH && running) {
+			long started = System.nanoTime();
+			int read = poll();
+			long total = read;
+			while (read == BATCH && running) {
 				polls++;
+				read = poll();
+				total += read;
 			}
 			polls++;
+			if (total >= BATCH) {
+				log.info("Search index caught up: {} changes in {} ms", total,
+						(System.nanoTime() - started) / 1_000_000);
+			}
 			failing = false;
 		}
 		catch (RuntimeException e) {
@@ -249,8 +284,14 @@ class IndexFeeder implements SmartLifecycle {
 		found.addAll(next);
 		if (!found.isEmpty()) {
 			apply(found);
-			index.refresh();
+			unrefreshed = true;
 			dirty = true;
+		}
+		if (unrefreshed
+				&& (next.size() < BATCH || clock.millis() - lastRefresh >= REFRESH_DURING_CATCH_UP.toMillis())) {
+			index.refresh();
+			unrefreshed = false;
+			lastRefresh = clock.millis();
 		}
 		if (dirty) {
 			commit();
@@ -295,13 +336,47 @@ class IndexFeeder implements SmartLifecycle {
 		for (long rosterId : rosters) {
 			index.replaceRoster(rosterId, projection.ofRoster(rosterMunicipality.get(rosterId), rosterId));
 		}
+		List<CaseChunk> chunks = new ArrayList<>();
 		casesByMunicipality.forEach((municipalityId, ids) -> {
 			List<Long> all = new ArrayList<>(ids);
-			for (int from = 0; from < all.size(); from += REBUILD_BATCH) {
-				List<Long> chunk = all.subList(from, Math.min(all.size(), from + REBUILD_BATCH));
-				index.replaceCases(chunk, projection.ofCases(municipalityId, chunk));
+			for (int from = 0; from < all.size(); from += APPLY_CHUNK) {
+				chunks.add(new CaseChunk(municipalityId, all.subList(from, Math.min(all.size(), from + APPLY_CHUNK))));
 			}
 		});
+		if (chunks.isEmpty()) {
+			return;
+		}
+		Future<List<SearchRecord>> next = reader.submit(() -> chunks.get(0).read(projection));
+		for (int i = 0; i < chunks.size(); i++) {
+			List<SearchRecord> records = await(next);
+			if (i + 1 < chunks.size()) {
+				CaseChunk following = chunks.get(i + 1);
+				next = reader.submit(() -> following.read(projection));
+			}
+			index.replaceCases(chunks.get(i).caseIds(), records);
+		}
+	}
+
+	private record CaseChunk(long municipalityId, List<Long> caseIds) {
+
+		List<SearchRecord> read(SearchProjection projection) {
+			return projection.ofCases(municipalityId, caseIds);
+		}
+
+	}
+
+	/** The result of a read on the reader thread; its failure as the feeder's own. */
+	private static <T> T await(Future<T> read) {
+		try {
+			return read.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
 	}
 
 	private void rebuildSafely() {
@@ -345,39 +420,21 @@ class IndexFeeder implements SmartLifecycle {
 		complete = false;
 		index.markIncomplete();
 		index.deleteAll();
-		long after = 0;
 		long cases = 0;
 		long entries = 0;
 		// The next batch is read from the database while this one is indexed.
-		ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "search-index-rebuild-reader");
-			t.setDaemon(true);
-			return t;
-		});
-		try {
-			Future<SearchProjection.Batch> next = reader.submit(() -> projection.batchAfter(0, REBUILD_BATCH));
-			while (running) {
-				SearchProjection.Batch batch = next.get();
-				if (batch.cases() == 0) {
-					break;
-				}
-				long last = batch.lastCaseId();
-				next = reader.submit(() -> projection.batchAfter(last, REBUILD_BATCH));
-				index.add(batch.records());
-				cases += batch.cases();
-				entries += batch.records().size();
-				progress.set(p.advanced(cases, entries));
+		Future<SearchProjection.Batch> next = reader.submit(() -> projection.batchAfter(0, REBUILD_BATCH));
+		while (running) {
+			SearchProjection.Batch batch = await(next);
+			if (batch.cases() == 0) {
+				break;
 			}
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted during a rebuild", e);
-		}
-		catch (ExecutionException e) {
-			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-		}
-		finally {
-			reader.shutdownNow();
+			long last = batch.lastCaseId();
+			next = reader.submit(() -> projection.batchAfter(last, REBUILD_BATCH));
+			index.add(batch.records());
+			cases += batch.cases();
+			entries += batch.records().size();
+			progress.set(p.advanced(cases, entries));
 		}
 		if (!running) {
 			throw new IllegalStateException("stopped during a rebuild");

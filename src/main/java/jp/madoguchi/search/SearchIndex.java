@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -133,12 +132,16 @@ public final class SearchIndex implements Closeable {
 		}
 	}
 
-	/** Adds entries (a rebuild, after {@link #deleteAll()}). */
+	/**
+	 * Adds entries (a rebuild, after {@link #deleteAll()}). One document at a time: a
+	 * built document holds its analysed tokens (tens of kilobytes), and a batch of them
+	 * held at once survives young collections and multiplies their pauses.
+	 */
 	public void add(List<SearchRecord> records) {
 		try {
-			List<Document> docs = new ArrayList<>(records.size());
-			records.forEach(r -> docs.add(IndexedRecords.document(r)));
-			writer.addDocuments(docs);
+			for (SearchRecord r : records) {
+				writer.addDocument(IndexedRecords.document(r));
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -147,19 +147,12 @@ public final class SearchDocuments {
 		String name = record.name();
 		if (name != null) {
 			doc.add(new StoredField(S + "name", name));
-			analysed(doc, NAME_EXACT, SearchAnalyzers.NAME_EXACT, name);
-			analysed(doc, NAME_FOLDED, SearchAnalyzers.NAME_FOLDED, name);
-			analysed(doc, NAME_BIGRAM, SearchAnalyzers.NAME_BIGRAM, name);
-			analysed(doc, NAME_CHAR, SearchAnalyzers.NAME_CHAR, name);
+			analysed(doc, NAME_ANALYSIS, name);
 		}
 		String reading = record.reading();
 		if (reading != null) {
 			doc.add(new StoredField(S + "reading", reading));
-			analysed(doc, READING_EXACT, SearchAnalyzers.READING_EXACT, reading);
-			analysed(doc, READING_LOOSE, SearchAnalyzers.READING_LOOSE, reading);
-			analysed(doc, READING_PART, SearchAnalyzers.READING_PART, reading);
-			analysed(doc, ROMAJI, SearchAnalyzers.ROMAJI, reading);
-			analysed(doc, ROMAJI_PART, SearchAnalyzers.ROMAJI_PART, reading);
+			analysed(doc, READING_ANALYSIS, reading);
 		}
 		if (record.birthDate() != null) {
 			long day = record.birthDate().toEpochDay();
@@ -279,11 +272,59 @@ public final class SearchDocuments {
 		return new Sort(date, SortField.FIELD_SCORE);
 	}
 
-	private static void analysed(Document doc, String field, Analyzer analyzer, String text) {
-		AnalyzedTokens tokens = AnalyzedTokens.of(analyzer, field, text);
-		if (!tokens.isEmpty()) {
-			doc.add(new Field(field, tokens, ANALYSED));
+	private static void analysed(Document doc, FieldsOfText fields, String text) {
+		AnalyzedTokens[] analysed = fields.analyse(text);
+		for (int i = 0; i < analysed.length; i++) {
+			if (!analysed[i].isEmpty()) {
+				doc.add(analysed[i].field(fields.names[i], ANALYSED));
+			}
 		}
+	}
+
+	private static final FieldsOfText NAME_ANALYSIS = new FieldsOfText(
+			new String[] { NAME_EXACT, NAME_FOLDED, NAME_BIGRAM, NAME_CHAR },
+			new Analyzer[] { SearchAnalyzers.NAME_EXACT, SearchAnalyzers.NAME_FOLDED, SearchAnalyzers.NAME_BIGRAM,
+					SearchAnalyzers.NAME_CHAR });
+
+	private static final FieldsOfText READING_ANALYSIS = new FieldsOfText(
+			new String[] { READING_EXACT, READING_LOOSE, READING_PART, ROMAJI, ROMAJI_PART },
+			new Analyzer[] { SearchAnalyzers.READING_EXACT, SearchAnalyzers.READING_LOOSE, SearchAnalyzers.READING_PART,
+					SearchAnalyzers.ROMAJI, SearchAnalyzers.ROMAJI_PART });
+
+	/**
+	 * The fields analysed from one text (the name, or the reading). The last text's
+	 * analysis is kept per thread: a case's documents come one after another and share
+	 * it, which saves most of the analysis in a rebuild or a catch-up.
+	 */
+	private static final class FieldsOfText {
+
+		private final String[] names;
+
+		private final Analyzer[] analyzers;
+
+		private final ThreadLocal<Last> last = new ThreadLocal<>();
+
+		private record Last(String text, AnalyzedTokens[] analysed) {
+		}
+
+		FieldsOfText(String[] names, Analyzer[] analyzers) {
+			this.names = names;
+			this.analyzers = analyzers;
+		}
+
+		AnalyzedTokens[] analyse(String text) {
+			Last previous = last.get();
+			if (previous != null && previous.text().equals(text)) {
+				return previous.analysed();
+			}
+			AnalyzedTokens[] analysed = new AnalyzedTokens[names.length];
+			for (int i = 0; i < names.length; i++) {
+				analysed[i] = AnalyzedTokens.of(analyzers[i], names[i], text);
+			}
+			last.set(new Last(text, analysed));
+			return analysed;
+		}
+
 	}
 
 	private static void stored(Document doc, String name, String value) {
