@@ -74,7 +74,7 @@ live_heap() {
   "$JAVA_HOME/bin/jstat" -gc "$SERVICE_PID" | awk 'NR==1{for(i=1;i<=NF;i++)c[$i]=i; next} {printf "%.0f", ($c["S0U"]+$c["S1U"]+$c["EU"]+$c["OU"])/1024}'
 }
 peak_rss() { awk '$1>m{m=$1} END{printf "%.0f", m/1024}' "$OUT/rss-$1.txt"; }
-total() { curl -s -u officer:demo "localhost:$PORT/api/search?q=$1" | jq -r '.total // -1' 2>/dev/null || echo -1; }
+total() { curl -s -u officer:demo "localhost:$PORT/api/search?q=${1:-}" | jq -r '.total // -1' 2>/dev/null || echo -1; }
 # The catch-up probes count only what the changes add (a match-all count with its facets over a million entries costs
 # 100-200 ms of CPU, and probed every 50 ms it would take a core from the catch-up it measures):
 # (a) documents generated since yesterday (the seeded ones are from 2026-06..10); (b) cases without documents.

@@ -25,6 +25,11 @@ public enum AuditAction {
 	 * {@code user.displayName}, {@code user.staffId} for the field that changed; target
 	 * id: the user's id; never a password or a name).
 	 */
-	USER_CREATED, USER_CHANGED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED
+	USER_CREATED, USER_CHANGED, USER_DEACTIVATED, USER_REACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED,
+	/**
+	 * A step recorded on a case, or a registration confirmed by the second staff (target
+	 * type {@code case.step}, target id {@code <case id>/<step>}).
+	 */
+	STEP_RECORDED, STEP_CONFIRMED
 
 }

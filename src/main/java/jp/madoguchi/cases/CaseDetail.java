@@ -6,8 +6,4 @@ public record CaseDetail(long id, long rosterId, Applicant applicant, boolean po
 	public Workflow workflow() {
 		return applicant.workflow();
 	}
-
-	public CaseStep nextStep() {
-		return workflow().steps().get(0);
-	}
 }

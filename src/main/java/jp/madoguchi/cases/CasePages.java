@@ -37,7 +37,11 @@ class CasePages {
 
 	private final SignedDocuments signedDocuments;
 
-	CasePages(CaseRegistry cases, DeviceLogReceiver deviceLog, AuditLog audit, SignedDocuments signedDocuments) {
+	private final CaseSteps steps;
+
+	CasePages(CaseRegistry cases, DeviceLogReceiver deviceLog, AuditLog audit, SignedDocuments signedDocuments,
+			CaseSteps steps) {
+		this.steps = steps;
 		this.signedDocuments = signedDocuments;
 		this.cases = cases;
 		this.deviceLog = deviceLog;
@@ -49,6 +53,7 @@ class CasePages {
 	String page(@AuthenticationPrincipal StaffUser user, @PathVariable long id, Model model) {
 		CaseDetail c = view(user, id);
 		model.addAttribute("c", c);
+		model.addAttribute("progress", steps.progress(user.municipalityId(), c));
 		model.addAttribute("a", mayReadApplicant(user) ? c.applicant() : null);
 		model.addAttribute("events", deviceLog.eventsForCase(user.municipalityId(), Long.toString(id)));
 		// The signed paper received for the case (scans): for the staff who file it, not
@@ -63,7 +68,9 @@ class CasePages {
 	@ApiResponse(responseCode = "200",
 			description = "the case; applicant only for CLERK and RECORDS_OFFICER (omitted for an OPERATOR)")
 	CaseView json(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
-		return CaseView.of(view(user, id), mayReadApplicant(user));
+		CaseDetail c = view(user, id);
+		return CaseView.of(c, steps.progress(user.municipalityId(), c), steps.verifiedLocks(user.municipalityId(), id),
+				mayReadApplicant(user));
 	}
 
 	/**

@@ -110,8 +110,9 @@ public class CaseRegistry {
 		}
 	}
 
+	/** The roster's cases, each with the step it expects next (null when closed). */
 	public List<CaseSummary> casesOfRoster(long municipalityId, long rosterId) {
-		return jdbc.sql("""
+		List<CaseSummary> summaries = jdbc.sql("""
 				SELECT c.id, c.row_number, c.name, c.reading, c.birth_date, c.facility, c.room, c.workflow,
 				       c.applicant_type, %s
 				FROM applicant_case c WHERE c.municipality_id = ? AND c.roster_id = ?
@@ -119,6 +120,22 @@ public class CaseRegistry {
 			.params(municipalityId, rosterId)
 			.query(CaseRegistry::summary)
 			.list();
+		Map<Long, List<RecordedStep>> recorded = new HashMap<>();
+		jdbc.sql(CaseSteps.SELECT + " WHERE municipality_id = ? AND case_id IN"
+				+ " (SELECT id FROM applicant_case WHERE municipality_id = ? AND roster_id = ?) ORDER BY id")
+			.params(municipalityId, municipalityId, rosterId)
+			.query((rs, n) -> Map.entry(rs.getLong("case_id"), CaseSteps.step(rs, n)))
+			.list()
+			.forEach(e -> recorded.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		if (recorded.isEmpty()) {
+			return summaries;
+		}
+		List<CaseSummary> withProgress = new ArrayList<>(summaries.size());
+		for (CaseSummary c : summaries) {
+			List<RecordedStep> steps = recorded.get(c.id());
+			withProgress.add(steps == null ? c : c.withNextStep(CaseProgress.of(c.workflow(), steps).nextStep()));
+		}
+		return withProgress;
 	}
 
 	private static CaseSummary summary(ResultSet rs, int n) throws SQLException {

@@ -56,6 +56,16 @@ public enum Workflow {
 		return steps;
 	}
 
+	/**
+	 * The shorter path of seed 000 for a setting switch by a person who remembers their
+	 * PIN (registration with it, then lock, 「顔認証」 and return); empty for the other
+	 * workflows.
+	 */
+	public List<CaseStep> shorterPath() {
+		return this == SWITCH_TO_FACE_AUTH_SELF ? List.of(CHECK_NOT_YET_REGISTERED, REGISTRATION_WITH_OWN_PIN,
+				LOCK_ALL_PINS, WRITE_FACE_AUTH_REMARK, HAND_OVER_TO_PERSON) : List.of();
+	}
+
 	public static Workflow of(ProcedureKind kind, ApplicantType type) {
 		boolean self = type == ApplicantType.SELF;
 		return switch (kind.procedure()) {

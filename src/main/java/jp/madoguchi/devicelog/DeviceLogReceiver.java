@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,10 +79,13 @@ public class DeviceLogReceiver {
 
 	private final ObjectProvider<KnownCases> knownCases;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final ReentrantLock[] chainLocks = new ReentrantLock[64];
 
 	DeviceLogReceiver(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, AuditLog audit,
-			Messages messages, ObjectProvider<KnownCases> knownCases) {
+			Messages messages, ObjectProvider<KnownCases> knownCases, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -355,7 +359,21 @@ public class DeviceLogReceiver {
 			.params(running, lineCount + fresh.size(), chainId)
 			.update();
 		int unknown = flagUnknownCases(shipper, events, unknownCases);
+		publishLocks(shipper, fresh);
 		return new Stored(fresh.size(), events.size() - fresh.size(), unknown);
+	}
+
+	/** A verified lock of a known case goes on to the modules that wait for it. */
+	private void publishLocks(Shipper shipper, List<Parsed> fresh) {
+		for (Parsed p : fresh) {
+			if ("verify-lock".equals(p.command) && "LOCKED".equals(p.outcome) && p.caseRef != null && !p.unknownCase) {
+				Long caseId = caseNumber(p.caseRef);
+				if (caseId != null) {
+					publisher.publishEvent(new DeviceLockVerified(shipper.municipalityId, caseId, p.eventId, p.time,
+							p.workstation, p.fingerprint, shipper.keyId != null));
+				}
+			}
+		}
 	}
 
 	/**

@@ -17,15 +17,18 @@ public class ClientError extends RuntimeException {
 
 	private final String field;
 
+	private final String expected;
+
 	public ClientError(HttpStatus status, String code, Object... args) {
-		this(status, code, null, args);
+		this(status, code, null, null, args);
 	}
 
-	private ClientError(HttpStatus status, String code, String field, Object[] args) {
+	private ClientError(HttpStatus status, String code, String field, String expected, Object[] args) {
 		super(code, null, false, false);
 		this.status = status;
 		this.code = code;
 		this.field = field;
+		this.expected = expected;
 		this.args = args.clone();
 	}
 
@@ -51,7 +54,12 @@ public class ClientError extends RuntimeException {
 
 	/** The same error, naming the request field (or form field) it is about. */
 	public ClientError field(String field) {
-		return new ClientError(this.status, this.code, field, this.args);
+		return new ClientError(this.status, this.code, field, this.expected, this.args);
+	}
+
+	/** The same error, saying what was expected instead (a stable value, not prose). */
+	public ClientError expected(String expected) {
+		return new ClientError(this.status, this.code, this.field, expected, this.args);
 	}
 
 	public HttpStatus status() {
@@ -69,6 +77,11 @@ public class ClientError extends RuntimeException {
 	/** The field the error is about, or null. */
 	public String field() {
 		return this.field;
+	}
+
+	/** What was expected instead, or null. */
+	public String expected() {
+		return this.expected;
 	}
 
 }

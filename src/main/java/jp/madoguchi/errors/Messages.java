@@ -40,7 +40,7 @@ public class Messages {
 
 	/** The API error body for a client error. */
 	public ApiError of(ClientError error) {
-		return new ApiError(error.code(), text(error.code(), error.args()), error.field());
+		return new ApiError(error.code(), text(error.code(), error.args()), error.field(), error.expected());
 	}
 
 	/**

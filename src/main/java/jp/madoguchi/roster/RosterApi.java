@@ -127,7 +127,7 @@ class RosterApi {
 		static CaseJson of(CaseSummary c) {
 			return new CaseJson(c.id(), c.rowNumber(), c.name(), c.reading(), c.birthDate(), c.facility(), c.room(),
 					c.workflow().name(), c.workflow().label(), c.applicantType().name(), c.applicantType().label(),
-					c.nextStep().name(), c.nextStep().label(), c.possibleDuplicate());
+					c.nextStep() == null ? null : c.nextStep().name(), c.nextStepLabel(), c.possibleDuplicate());
 		}
 	}
 

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code demo} profile: one demo municipality and the users clerk, officer, operator
- * and admin, each with password {@code demo}. Only this profile creates users with known
- * passwords; production starts with none.
+ * The {@code demo} profile: one demo municipality and the users clerk, officer, operator,
+ * admin and supervisor (a clerk who is also the counter's supervisor), each with password
+ * {@code demo}. Only this profile creates users with known passwords; production starts
+ * with none.
  */
 @Component
 @Profile("demo")
@@ -38,6 +39,7 @@ class DemoData implements ApplicationRunner {
 		create(demo, "officer", "記録 太郎", EnumSet.of(Role.RECORDS_OFFICER));
 		create(demo, "operator", "運用 次郎", EnumSet.of(Role.OPERATOR));
 		create(demo, "admin", "管理 三郎", EnumSet.of(Role.ADMIN));
+		create(demo, "supervisor", "責任 四郎", EnumSet.of(Role.CLERK, Role.SUPERVISOR));
 		log.info("Demo mode: users clerk, officer, operator, admin (password: demo) in municipality {}", DEMO_CODE);
 	}
 

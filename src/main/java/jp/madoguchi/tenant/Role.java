@@ -12,6 +12,12 @@ public enum Role {
 	/** Users, templates and settings. */
 	ADMIN("管理者"),
 	/**
+	 * Held with CLERK by the counter's supervisor (窓口責任者): may record a step out of the
+	 * workflow's order, or a lock the card did not confirm, with a comment; both are
+	 * reported. Grants no page or endpoint by itself.
+	 */
+	SUPERVISOR("窓口責任者"),
+	/**
 	 * Not a person: a counter PC's reader adapter, signed in with its workstation key;
 	 * ships its device log only.
 	 */

@@ -28,7 +28,8 @@ import jp.madoguchi.errors.ClientError;
 class UserAdministration {
 
 	/** The roles a person may hold; WORKSTATION is a counter PC's key, not a person. */
-	static final Set<Role> PERSON_ROLES = EnumSet.of(Role.CLERK, Role.RECORDS_OFFICER, Role.OPERATOR, Role.ADMIN);
+	static final Set<Role> PERSON_ROLES = EnumSet.of(Role.CLERK, Role.RECORDS_OFFICER, Role.OPERATOR, Role.ADMIN,
+			Role.SUPERVISOR);
 
 	private final JdbcClient jdbc;
 

@@ -397,6 +397,7 @@ class AccessTableTest {
 				.replace("{form}", "consent")
 				.replace("{version}", Integer.toString(this.version))
 				.replace("{page}", "1")
+				.replace("{stepId}", "0")
 				.replace("{token}", UUID.randomUUID().toString());
 			assertThat(path).as("every path variable of %s has a value", row.path()).doesNotContain("{");
 			if (row.endpoint().equals("POST /api/cases/{id}/documents")) {
@@ -410,6 +411,9 @@ class AccessTableTest {
 				case "POST /api/rosters", "POST /rosters" -> multipart("file", "access.csv", this.rosterCsv);
 				case "POST /admin/templates/{form}/versions" -> multipart("file", "template.json", this.template);
 				case "POST /api/scans" -> multipart("file", "access.png", this.scan);
+				// No such step: judged (400) without recording one.
+				case "POST /api/cases/{id}/steps" -> json("{\"step\":\"NOT_A_STEP\"}");
+				case "POST /cases/{id}/steps" -> form(Map.of("step", "NOT_A_STEP"));
 				case "POST /scans" -> multipart("files", "access.png", this.scan);
 				// No such document: judged (422) without deciding the queued page.
 				case "POST /api/unmatched-pages/{id}/assign" -> json("{\"documentId\":\"ZZZZ999999\"}");

@@ -63,7 +63,7 @@ class TypedApiTest {
 		assertThat(ref).isNotNull();
 		JsonNode caseSchema = doc.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
 		assertThat(names(caseSchema.get("properties"))).containsExactlyInAnyOrder("id", "rosterId", "applicant",
-				"workflow", "steps", "nextStep", "possibleDuplicate");
+				"workflow", "steps", "path", "recorded", "nextStep", "closed", "verifiedLocks", "possibleDuplicate");
 		assertThat(names(doc.at("/components/schemas/ApiError/properties"))).contains("code", "message", "field");
 
 		JsonNode roster = doc.at("/paths/~1api~1rosters~1{id}/get");
