@@ -30,6 +30,11 @@ public enum AuditAction {
 	 * A step recorded on a case, or a registration confirmed by the second staff (target
 	 * type {@code case.step}, target id {@code <case id>/<step>}).
 	 */
-	STEP_RECORDED, STEP_CONFIRMED
+	STEP_RECORDED, STEP_CONFIRMED,
+	/**
+	 * A reconciliation run started (target: the day), and a finding acknowledged,
+	 * resolved or reopened (target: the finding's id).
+	 */
+	RECONCILIATION_RUN, FINDING_UPDATED
 
 }

@@ -23,6 +23,12 @@ public final class CaseLimits {
 
 	public static final int REMARKS = 2000;
 
+	/** {@code case_step}'s reason, note and supervisor's comment (V15). */
+	public static final int STEP_TEXT = 1000;
+
+	/** {@code case_step}'s staff (a username). */
+	public static final int STEP_STAFF = 100;
+
 	private CaseLimits() {
 	}
 

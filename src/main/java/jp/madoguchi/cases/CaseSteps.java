@@ -46,9 +46,9 @@ public class CaseSteps {
 	/** Clocks of the counter PCs may run a little ahead. */
 	private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
 
-	static final int TEXT_MAX = 1000;
+	private static final int TEXT_MAX = CaseLimits.STEP_TEXT;
 
-	static final int STAFF_MAX = 100;
+	private static final int STAFF_MAX = CaseLimits.STEP_STAFF;
 
 	static final String SELECT = """
 			SELECT id, step, performed_at, recorded_at, recorded_by, second_staff, confirmed_at, reason, note, kind,
@@ -94,6 +94,20 @@ public class CaseSteps {
 				.forEach(e -> byCase.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 		}
 		return byCase;
+	}
+
+	/**
+	 * The next {@code limit} cases after {@code afterCaseId} (by id) with a step recorded
+	 * by {@code until}: what a nightly job walks through, a page at a time.
+	 */
+	public List<Long> casesWithSteps(long municipalityId, long afterCaseId, OffsetDateTime until, int limit) {
+		return jdbc.sql("""
+				SELECT DISTINCT case_id FROM case_step
+				WHERE municipality_id = ? AND case_id > ? AND performed_at <= ?
+				ORDER BY case_id FETCH FIRST ? ROWS ONLY""")
+			.params(municipalityId, afterCaseId, until, limit)
+			.query(Long.class)
+			.list();
 	}
 
 	private List<RecordedStep> recorded(long municipalityId, long caseId) {
@@ -381,7 +395,9 @@ public class CaseSteps {
 			return null;
 		}
 		String v = value.strip();
-		if (v.codePointCount(0, v.length()) > TEXT_MAX) {
+		// In UTF-16 units, as H2 counts a VARCHAR (PostgreSQL counts code points: never
+		// less).
+		if (v.length() > TEXT_MAX) {
 			throw ClientError.badRequest("STEP_TEXT_TOO_LONG", TEXT_MAX).field(field);
 		}
 		return v;

@@ -51,6 +51,11 @@ public class Tenants implements UserDetailsService {
 			.optional();
 	}
 
+	/** Every municipality, by id (for a batch job run for all of them). */
+	public List<Municipality> municipalities() {
+		return jdbc.sql("SELECT * FROM municipality ORDER BY id").query(Tenants::municipality).list();
+	}
+
 	public Optional<Municipality> findMunicipality(long id) {
 		return jdbc.sql("SELECT * FROM municipality WHERE id = ?").param(id).query(Tenants::municipality).optional();
 	}

@@ -376,6 +376,11 @@ class AccessTableTest {
 				else if (path.startsWith("/api/cases/") || path.startsWith("/cases/")) {
 					id = Long.toString(this.caseId);
 				}
+				else if (path.startsWith("/api/reconciliations/findings/")
+						|| path.startsWith("/reconciliations/findings/")) {
+					// No such finding: judged (404) without changing one.
+					id = "0";
+				}
 				else if (path.startsWith("/api/users/") || path.startsWith("/admin/users/")) {
 					// A user of its own: the rows reset, deactivate and unlock it, never
 					// a
@@ -411,6 +416,12 @@ class AccessTableTest {
 				case "POST /api/rosters", "POST /rosters" -> multipart("file", "access.csv", this.rosterCsv);
 				case "POST /admin/templates/{form}/versions" -> multipart("file", "template.json", this.template);
 				case "POST /api/scans" -> multipart("file", "access.png", this.scan);
+				// A day long past: a run with nothing to find.
+				case "POST /api/reconciliations" -> json("{\"date\":\"2001-01-01\"}");
+				case "POST /reconciliations" -> form(Map.of("date", "2001-01-01"));
+				case "POST /api/reconciliations/findings/{id}" ->
+					json("{\"state\":\"ACKNOWLEDGED\",\"comment\":\"表\"}");
+				case "POST /reconciliations/findings/{id}" -> form(Map.of("state", "ACKNOWLEDGED", "comment", "表"));
 				// No such step: judged (400) without recording one.
 				case "POST /api/cases/{id}/steps" -> json("{\"step\":\"NOT_A_STEP\"}");
 				case "POST /cases/{id}/steps" -> form(Map.of("step", "NOT_A_STEP"));

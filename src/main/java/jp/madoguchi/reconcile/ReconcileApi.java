@@ -1,0 +1,126 @@
+package jp.madoguchi.reconcile;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import jp.madoguchi.audit.AuditAction;
+import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.errors.ApiError;
+import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.tenant.StaffUser;
+
+/**
+ * The reconciliation for OPERATORs: run a day, read what it found, acknowledge or
+ * resolve.
+ */
+@RestController
+class ReconcileApi {
+
+	private final Reconciliations reconciliations;
+
+	private final FindingStore store;
+
+	private final AuditLog audit;
+
+	ReconcileApi(Reconciliations reconciliations, FindingStore store, AuditLog audit) {
+		this.reconciliations = reconciliations;
+		this.store = store;
+		this.audit = audit;
+	}
+
+	/** {@code {"date": "YYYY-MM-DD"}}. */
+	record RunRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String date) {
+	}
+
+	/** {@code {"state": "ACKNOWLEDGED|RESOLVED|OPEN", "comment"}}. */
+	record StateRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String state, String comment) {
+	}
+
+	@PostMapping("/api/reconciliations")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ApiResponse(responseCode = "200", description = "the run, done, with its findings")
+	@ApiResponse(responseCode = "400", description = "RECONCILE_BAD_DATE",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	@ApiResponse(responseCode = "409", description = "RECONCILE_RUNNING: the municipality's run is under way",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	Reconciliation run(@AuthenticationPrincipal StaffUser user, @RequestBody RunRequest request) {
+		LocalDate day = day(request.date());
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.RECONCILIATION_RUN, "reconciliation",
+				day.toString());
+		return reconciliations.run(user.municipalityId(), day, user.getUsername());
+	}
+
+	@GetMapping("/api/reconciliations")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ApiResponse(responseCode = "200", description = "the day's latest run and its findings")
+	@ApiResponse(responseCode = "404", description = "no run for that day",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	Reconciliation get(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) String date) {
+		LocalDate day = day(date);
+		Reconciliation r = reconciliations.result(user.municipalityId(), day).orElseThrow(ClientError::notFound);
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "reconciliation", day.toString());
+		return r;
+	}
+
+	@PostMapping("/api/reconciliations/findings/{id}")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ApiResponse(responseCode = "204", description = "the finding's state changed")
+	@ApiResponse(responseCode = "400", description = "RECONCILE_BAD_STATE, RECONCILE_COMMENT_REQUIRED",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changeState(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+			@RequestBody StateRequest request) {
+		changeFindingState(store, audit, user, id, request.state(), request.comment());
+	}
+
+	static void changeFindingState(FindingStore store, AuditLog audit, StaffUser user, long id, String state,
+			String comment) {
+		FindingState target;
+		try {
+			target = FindingState.valueOf(state == null ? "" : state.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw ClientError.badRequest("RECONCILE_BAD_STATE").field("state");
+		}
+		String text = comment == null || comment.isBlank() ? null : comment.strip();
+		if (target != FindingState.OPEN && text == null) {
+			throw ClientError.badRequest("RECONCILE_COMMENT_REQUIRED").field("comment");
+		}
+		if (text != null && text.length() > 1000) {
+			throw ClientError.badRequest("RECONCILE_COMMENT_TOO_LONG").field("comment");
+		}
+		if (!store.changeState(user.municipalityId(), id, target, text, user.getUsername())) {
+			throw ClientError.notFound();
+		}
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.FINDING_UPDATED, "reconciliation.finding",
+				Long.toString(id));
+	}
+
+	static LocalDate day(String date) {
+		if (date == null || date.isBlank()) {
+			throw ClientError.badRequest("RECONCILE_BAD_DATE").field("date");
+		}
+		try {
+			return LocalDate.parse(date.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw ClientError.badRequest("RECONCILE_BAD_DATE").field("date");
+		}
+	}
+
+}

@@ -1,0 +1,117 @@
+package jp.madoguchi.reconcile;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+
+import jp.madoguchi.errors.ClientError;
+
+/**
+ * Runs the reconciliation of a municipality's day and answers what it found. A day run
+ * before is run again as the next attempt (the same records give the same findings); an
+ * attempt that did not finish (the process was killed) is recovered and restarted from
+ * its last commit, with no finding lost or doubled.
+ */
+@Service
+public class Reconciliations {
+
+	private static final Logger log = LoggerFactory.getLogger(Reconciliations.class);
+
+	private final JobOperator operator;
+
+	private final JobRepository repository;
+
+	private final Job job;
+
+	private final FindingStore store;
+
+	/**
+	 * Runs this process started and has not seen end (one per municipality at a time).
+	 */
+	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+	Reconciliations(JobOperator operator, JobRepository repository, Job reconcileJob, FindingStore store) {
+		this.operator = operator;
+		this.repository = repository;
+		this.job = reconcileJob;
+		this.store = store;
+	}
+
+	/** Runs (or re-runs, or finishes) the day and returns when done. */
+	Reconciliation run(long municipalityId, LocalDate day, String startedBy) {
+		if (!running.add(municipalityId)) {
+			throw ClientError.conflict("RECONCILE_RUNNING");
+		}
+		try {
+			int last = store.lastAttempt(municipalityId, day);
+			JobExecution unfinished = last < 0 ? null : repository.getLastJobExecution(ReconcileJobConfiguration.JOB,
+					identifying(municipalityId, day, last));
+			JobExecution done;
+			if (unfinished != null && unfinished.getStatus() != BatchStatus.COMPLETED) {
+				if (unfinished.getStatus().isRunning()) {
+					// Not running here (this process would hold the municipality): the
+					// process
+					// that ran it is gone.
+					unfinished = operator.recover(unfinished);
+				}
+				log.info("Reconciliation of municipality {} for {}: attempt {} restarted from its last commit",
+						municipalityId, day, last);
+				done = operator.restart(unfinished);
+			}
+			else {
+				int attempt = last + 1;
+				long runId = store.runFor(municipalityId, day, attempt, startedBy);
+				JobParameters parameters = new JobParametersBuilder(identifying(municipalityId, day, attempt))
+					.addLong("runId", runId, false)
+					.toJobParameters();
+				done = operator.start(job, parameters);
+			}
+			long runId = done.getJobParameters().getLong("runId");
+			long checked = done.getStepExecutions()
+				.stream()
+				.filter(s -> s.getStepName().equals("cases"))
+				.mapToLong(StepExecution::getReadCount)
+				.sum();
+			store.finish(runId, done.getStatus() == BatchStatus.COMPLETED ? "COMPLETED" : "FAILED", checked,
+					done.getId());
+			return result(municipalityId, day).orElseThrow();
+		}
+		catch (ClientError e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("reconciliation failed", e);
+		}
+		finally {
+			running.remove(municipalityId);
+		}
+	}
+
+	/** The day's latest run and its findings. */
+	Optional<Reconciliation> result(long municipalityId, LocalDate day) {
+		return store.latestRun(municipalityId, day)
+			.map(r -> new Reconciliation(r.id(), r.day(), r.attempt(), r.status(), r.startedAt(), r.finishedAt(),
+					r.casesChecked(), store.findingsOf(municipalityId, r.id())));
+	}
+
+	private static JobParameters identifying(long municipalityId, LocalDate day, int attempt) {
+		return new JobParametersBuilder().addLong("municipality", municipalityId)
+			.addString("date", day.toString())
+			.addLong("attempt", (long) attempt)
+			.toJobParameters();
+	}
+
+}

@@ -1,0 +1,154 @@
+package jp.madoguchi.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import jp.madoguchi.support.ApiClient;
+import jp.madoguchi.support.DeviceLogs;
+import jp.madoguchi.support.Rosters;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The reconciliation through its API, on cases whose steps were recorded and whose device
+ * events were shipped for real: it finds the unlocked temporary PIN, the registration
+ * without a signed consent and the events of an unknown case; a re-run finds the same
+ * findings (the same ids), and a finding's state carries over.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class ReconciliationTest {
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("madoguchi.data-dir", dataDir::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	static final AtomicInteger ROSTERS = new AtomicInteger();
+
+	@Test
+	void aDaysRunFindsWhatWentWrongAndARerunFindsTheSame() throws Exception {
+		ApiClient clerk = new ApiClient(port, "clerk", "demo");
+		ApiClient operator = new ApiClient(port, "operator", "demo");
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+
+		// Registered and locked, but the signed consent never came back.
+		long registered = importCase(clerk);
+		record(clerk, registered, "CONSENT_WITH_PORTAL_TERMS", null);
+		record(clerk, registered, "TEMPORARY_PIN", null);
+		record(clerk, registered, "REGISTRATION_WITH_PERSON_PRESENT", null);
+		// A temporary PIN set two days ago and never locked.
+		long unlocked = importCase(clerk);
+		OffsetDateTime twoDaysAgo = OffsetDateTime.now().minusDays(2);
+		record(clerk, unlocked, "CONSENT_WITH_PORTAL_TERMS", twoDaysAgo.minusMinutes(5));
+		record(clerk, unlocked, "TEMPORARY_PIN", twoDaysAgo);
+		// Events for a case nobody has.
+		assertThat(
+				operator
+					.postNdjson("/api/device-events",
+							DeviceLogs.body(DeviceLogs.chainAt("pc-unknown", "987654",
+									OffsetDateTime.now().minusMinutes(1), "NOT_LOCKED")))
+					.status())
+			.isEqualTo(200);
+
+		var first = operator.postJson("/api/reconciliations", "{\"date\":\"" + today + "\"}");
+		assertThat(first.status()).as(first.text()).isEqualTo(200);
+		JsonNode run = first.json();
+		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(run.get("attempt").asInt()).isZero();
+		assertThat(run.get("casesChecked").asLong()).isGreaterThanOrEqualTo(2);
+		List<String> found = summary(run);
+		assertThat(found).contains("TEMP_PIN_NOT_LOCKED:" + unlocked, "REGISTRATION_WITHOUT_CONSENT:" + registered,
+				"UNKNOWN_CARD_EVENT:null");
+		assertThat(found).doesNotContain("TEMP_PIN_NOT_LOCKED:" + registered);
+		JsonNode unlockedFinding = finding(run, "TEMP_PIN_NOT_LOCKED", unlocked);
+		assertThat(unlockedFinding.get("severity").asString()).isEqualTo("CRITICAL");
+		assertThat(unlockedFinding.get("message").asString()).contains("案件" + unlocked, "24時間以内");
+		assertThat(unlockedFinding.get("evidence").get("stepIds")).hasSize(1);
+
+		var ack = operator.postJson("/api/reconciliations/findings/" + unlockedFinding.get("id").asLong(),
+				"{\"state\":\"ACKNOWLEDGED\",\"comment\":\"本人に連絡済み\"}");
+		assertThat(ack.status()).isEqualTo(204);
+		var noComment = operator.postJson("/api/reconciliations/findings/" + unlockedFinding.get("id").asLong(),
+				"{\"state\":\"RESOLVED\"}");
+		assertThat(noComment.json().get("code").asString()).isEqualTo("RECONCILE_COMMENT_REQUIRED");
+
+		JsonNode again = operator.postJson("/api/reconciliations", "{\"date\":\"" + today + "\"}").json();
+		assertThat(again.get("attempt").asInt()).isEqualTo(1);
+		assertThat(summary(again)).isEqualTo(found);
+		assertThat(ids(again)).isEqualTo(ids(run));
+		JsonNode carried = finding(again, "TEMP_PIN_NOT_LOCKED", unlocked);
+		assertThat(carried.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(carried.get("comment").asString()).isEqualTo("本人に連絡済み");
+		assertThat(operator.get("/api/reconciliations?date=" + today).json().get("runId").asLong())
+			.isEqualTo(again.get("runId").asLong());
+
+		assertThat(operator.get("/api/reconciliations?date=2001-01-02").status()).isEqualTo(404);
+		assertThat(operator.postJson("/api/reconciliations", "{\"date\":\"2026/11/21\"}").json().get("code").asString())
+			.isEqualTo("RECONCILE_BAD_DATE");
+		assertThat(clerk.get("/api/reconciliations?date=" + today).status()).isEqualTo(403);
+	}
+
+	private static List<String> summary(JsonNode run) {
+		List<String> s = new ArrayList<>();
+		run.get("findings")
+			.forEach(f -> s
+				.add(f.get("type").asString() + ":" + (f.has("caseId") ? f.get("caseId").asString() : "null")));
+		return s;
+	}
+
+	private static List<Long> ids(JsonNode run) {
+		List<Long> s = new ArrayList<>();
+		run.get("findings").forEach(f -> s.add(f.get("id").asLong()));
+		return s;
+	}
+
+	private static JsonNode finding(JsonNode run, String type, long caseId) {
+		for (JsonNode f : run.get("findings")) {
+			if (f.get("type").asString().equals(type) && f.has("caseId") && f.get("caseId").asLong() == caseId) {
+				return f;
+			}
+		}
+		throw new AssertionError("no " + type + " for case " + caseId + " in " + run);
+	}
+
+	private static void record(ApiClient clerk, long caseId, String step, OffsetDateTime at) {
+		String body = at == null ? "{\"step\":\"" + step + "\"}"
+				: "{\"step\":\"" + step + "\",\"at\":\"" + at + "\",\"reason\":\"受付票から転記\"}";
+		var r = clerk.postJson("/api/cases/" + caseId + "/steps", body);
+		assertThat(r.status()).as(r.text()).isEqualTo(201);
+	}
+
+	private static long importCase(ApiClient clerk) {
+		int n = ROSTERS.incrementAndGet();
+		var created = clerk.upload("reconcile-" + n + ".csv",
+				Rosters.csv(List.of(Rosters.row("突合　花子", "トツゴウ　ハナコ", "S31.1." + n, "新規交付（交付時来庁）", "本人"))), false);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		return clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases")
+			.json()
+			.get(0)
+			.get("id")
+			.asLong();
+	}
+
+}
