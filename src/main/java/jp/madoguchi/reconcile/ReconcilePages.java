@@ -64,6 +64,7 @@ class ReconcilePages {
 			audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "reconciliation", day.toString());
 		}
 		model.addAttribute("date", day.toString());
+		model.addAttribute("progress", reconciliations.progress(user.municipalityId(), day).orElse(null));
 		model.addAttribute("run", run);
 		model.addAttribute("counts", counts);
 		model.addAttribute("severities", List.of(Severity.values()));
@@ -78,8 +79,10 @@ class ReconcilePages {
 			LocalDate day = ReconcileApi.day(date);
 			audit.record(user.municipalityId(), user.getUsername(), AuditAction.RECONCILIATION_RUN, "reconciliation",
 					day.toString());
-			Reconciliation r = reconciliations.run(user.municipalityId(), day, user.getUsername());
-			redirect.addFlashAttribute("notice", messages.text("RECONCILE_DONE", day.toString(), r.findings().size()));
+			if (!reconciliations.start(user.municipalityId(), day, user.getUsername())) {
+				throw ClientError.conflict("RECONCILE_RUNNING");
+			}
+			redirect.addFlashAttribute("notice", messages.text("RECONCILE_STARTED", day.toString()));
 			redirect.addAttribute("date", day.toString());
 		}
 		catch (ClientError e) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,13 @@ public class Reconciliations {
 	 */
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
+	/** Runs started from the page, one after another. */
+	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "reconcile-runner");
+		t.setDaemon(true);
+		return t;
+	});
+
 	Reconciliations(JobOperator operator, JobRepository repository, Job reconcileJob, FindingStore store) {
 		this.operator = operator;
 		this.repository = repository;
@@ -55,6 +64,11 @@ public class Reconciliations {
 		if (!running.add(municipalityId)) {
 			throw ClientError.conflict("RECONCILE_RUNNING");
 		}
+		return runClaimed(municipalityId, day, startedBy);
+	}
+
+	/** Runs with the municipality claimed in {@link #running}; releases it when done. */
+	private Reconciliation runClaimed(long municipalityId, LocalDate day, String startedBy) {
 		try {
 			int last = store.lastAttempt(municipalityId, day);
 			JobExecution unfinished = last < 0 ? null : repository.getLastJobExecution(ReconcileJobConfiguration.JOB,
@@ -63,8 +77,7 @@ public class Reconciliations {
 			if (unfinished != null && unfinished.getStatus() != BatchStatus.COMPLETED) {
 				if (unfinished.getStatus().isRunning()) {
 					// Not running here (this process would hold the municipality): the
-					// process
-					// that ran it is gone.
+					// process that ran it is gone.
 					unfinished = operator.recover(unfinished);
 				}
 				log.info("Reconciliation of municipality {} for {}: attempt {} restarted from its last commit",
@@ -98,6 +111,50 @@ public class Reconciliations {
 		finally {
 			running.remove(municipalityId);
 		}
+	}
+
+	/**
+	 * Starts the day's run in the background (the page shows its progress); false when
+	 * the municipality's run is already under way.
+	 */
+	boolean start(long municipalityId, LocalDate day, String startedBy) {
+		// Claimed before the page is answered, so the page it redirects to shows the run.
+		if (!running.add(municipalityId)) {
+			return false;
+		}
+		background.execute(() -> {
+			try {
+				runClaimed(municipalityId, day, startedBy);
+			}
+			catch (RuntimeException e) {
+				// Type only: the run's own record says FAILED, and the next run finishes
+				// it.
+				log.error("Reconciliation of municipality {} for {} failed ({})", municipalityId, day,
+						e.getClass().getName());
+			}
+		});
+		return true;
+	}
+
+	/**
+	 * Cases checked so far by the day's latest attempt (committed chunks), when it runs
+	 * here.
+	 */
+	Optional<Long> progress(long municipalityId, LocalDate day) {
+		if (!running.contains(municipalityId)) {
+			return Optional.empty();
+		}
+		int last = store.lastAttempt(municipalityId, day);
+		JobExecution execution = last < 0 ? null
+				: repository.getLastJobExecution(ReconcileJobConfiguration.JOB, identifying(municipalityId, day, last));
+		if (execution == null) {
+			return Optional.of(0L);
+		}
+		return Optional.of(execution.getStepExecutions()
+			.stream()
+			.filter(s -> s.getStepName().equals("cases"))
+			.mapToLong(StepExecution::getReadCount)
+			.sum());
 	}
 
 	/** The day's latest run and its findings. */

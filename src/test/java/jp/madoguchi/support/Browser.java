@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -182,6 +183,19 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** True when the current page is the service's error page. */
+	/**
+	 * Waits until an element's text contains {@code fragment}, on a page that may reload
+	 * itself meanwhile (e.g. a progress page that refreshes): an element gone with the
+	 * old document is looked up again in the new one.
+	 */
+	public void waitForText(By by, String fragment) {
+		waiting().ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.ignoring(JavascriptException.class)
+			.until(d -> d.findElement(by).getText().contains(fragment));
+		waitForCompleteDocument();
+	}
+
 	public boolean isErrorPage() {
 		return all(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals("処理できませんでした"));
 	}
