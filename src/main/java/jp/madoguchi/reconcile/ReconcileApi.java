@@ -1,7 +1,16 @@
 package jp.madoguchi.reconcile;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,6 +84,50 @@ class ReconcileApi {
 		Reconciliation r = reconciliations.result(user.municipalityId(), day).orElseThrow(ClientError::notFound);
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "reconciliation", day.toString());
 		return r;
+	}
+
+	/**
+	 * The day's findings as CSV (UTF-8 with BOM, so that Excel reads it), for the section
+	 * head's spreadsheet; a value starting with = + - @ is neutralised with a leading
+	 * apostrophe so that no spreadsheet runs it as a formula.
+	 */
+	@GetMapping(value = "/api/reconciliations.csv", produces = "text/csv;charset=UTF-8")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ApiResponse(responseCode = "200", description = "the day's findings, one per row")
+	@ApiResponse(responseCode = "404", description = "no run for that day",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	ResponseEntity<byte[]> csv(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) String date)
+			throws IOException {
+		LocalDate day = day(date);
+		Reconciliation r = reconciliations.result(user.municipalityId(), day).orElseThrow(ClientError::notFound);
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "reconciliation", day.toString());
+		StringBuilder out = new StringBuilder("\uFEFF");
+		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+			printer.printRecord("日付", "回", "指摘ID", "重要度", "種類", "案件", "内容", "状態", "コメント", "初回検出日", "最終検出日", "手順ID",
+					"読取記録ID");
+			for (Reconciliation.Finding f : r.findings()) {
+				printer.printRecord(day, r.attempt() + 1, f.id(), f.severity(), f.type(),
+						f.caseId() == null ? "" : f.caseId(), neutralised(f.message()), f.state(),
+						neutralised(f.comment()), f.firstFoundOn(), f.lastFoundOn(), joined(f.evidence().stepIds()),
+						neutralised(joined(f.evidence().eventIds())));
+			}
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-" + day + ".csv\"")
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String neutralised(String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		char c = value.charAt(0);
+		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+	}
+
+	private static String joined(List<?> values) {
+		return String.join(" ", values.stream().map(String::valueOf).toList());
 	}
 
 	@PostMapping("/api/reconciliations/findings/{id}")

@@ -103,6 +103,19 @@ class ReconciliationTest {
 		assertThat(operator.get("/api/reconciliations?date=" + today).json().get("runId").asLong())
 			.isEqualTo(again.get("runId").asLong());
 
+		var csv = operator.get("/api/reconciliations.csv?date=" + today);
+		assertThat(csv.status()).isEqualTo(200);
+		String text = csv.text();
+		assertThat(text).startsWith("\uFEFF日付,回,指摘ID,重要度,種類,案件,内容");
+		assertThat(text.lines().filter(l -> l.contains("TEMP_PIN_NOT_LOCKED"))).singleElement()
+			.asString()
+			.contains(today + ",2," + carried.get("id").asLong() + ",CRITICAL,TEMP_PIN_NOT_LOCKED," + unlocked,
+					"ACKNOWLEDGED,本人に連絡済み");
+		assertThat(text.lines().count()).isEqualTo(1 + again.get("findings").size());
+		assertThat(ReconcileApi.neutralised("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(ReconcileApi.neutralised("-1")).isEqualTo("'-1");
+		assertThat(ReconcileApi.neutralised("案件1")).isEqualTo("案件1");
+
 		assertThat(operator.get("/api/reconciliations?date=2001-01-02").status()).isEqualTo(404);
 		assertThat(operator.postJson("/api/reconciliations", "{\"date\":\"2026/11/21\"}").json().get("code").asString())
 			.isEqualTo("RECONCILE_BAD_DATE");
