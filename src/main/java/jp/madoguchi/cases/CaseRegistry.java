@@ -110,6 +110,33 @@ public class CaseRegistry {
 		}
 	}
 
+	/**
+	 * A batch job's walk through the cases, by id: of the next {@code limit} cases after
+	 * {@code afterCaseId} (any municipality: the primary key's order, which no
+	 * municipality filter may turn into a scan of the municipality's whole index), the
+	 * ids of the municipality's, and where the walk goes on from.
+	 */
+	public CaseIdPage caseIdsAfter(long municipalityId, long afterCaseId, int limit) {
+		List<long[]> rows = jdbc
+			.sql("SELECT id, municipality_id FROM applicant_case WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+			.params(afterCaseId, limit)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		List<Long> ids = new ArrayList<>(rows.size());
+		for (long[] r : rows) {
+			if (r[1] == municipalityId) {
+				ids.add(r[0]);
+			}
+		}
+		return new CaseIdPage(ids, rows.isEmpty() ? afterCaseId : rows.get(rows.size() - 1)[0], rows.size() < limit);
+	}
+
+	/**
+	 * A page of {@link #caseIdsAfter}: {@code last} is where the next page starts after.
+	 */
+	public record CaseIdPage(List<Long> ids, long last, boolean end) {
+	}
+
 	/** The roster's cases, each with the step it expects next (null when closed). */
 	public List<CaseSummary> casesOfRoster(long municipalityId, long rosterId) {
 		List<CaseSummary> summaries = jdbc.sql("""

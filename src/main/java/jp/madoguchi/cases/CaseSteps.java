@@ -96,20 +96,6 @@ public class CaseSteps {
 		return byCase;
 	}
 
-	/**
-	 * The next {@code limit} cases after {@code afterCaseId} (by id) with a step recorded
-	 * by {@code until}: what a nightly job walks through, a page at a time.
-	 */
-	public List<Long> casesWithSteps(long municipalityId, long afterCaseId, OffsetDateTime until, int limit) {
-		return jdbc.sql("""
-				SELECT DISTINCT case_id FROM case_step
-				WHERE municipality_id = ? AND case_id > ? AND performed_at <= ?
-				ORDER BY case_id FETCH FIRST ? ROWS ONLY""")
-			.params(municipalityId, afterCaseId, until, limit)
-			.query(Long.class)
-			.list();
-	}
-
 	private List<RecordedStep> recorded(long municipalityId, long caseId) {
 		return jdbc.sql(SELECT + " WHERE case_id = ? AND municipality_id = ? ORDER BY id")
 			.params(caseId, municipalityId)

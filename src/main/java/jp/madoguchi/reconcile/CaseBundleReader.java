@@ -94,15 +94,23 @@ class CaseBundleReader implements ItemStreamReader<CaseBundle> {
 	}
 
 	private void fill() {
-		List<Long> ids = steps.casesWithSteps(municipalityId, readUpTo, until, pageSize);
-		if (ids.isEmpty()) {
-			exhausted = true;
-			return;
+		List<Long> ids = List.of();
+		Map<Long, List<RecordedStep>> recorded = Map.of();
+		// Pages of the municipality's cases with steps (a page of others' cases, or of
+		// cases
+		// without steps, is passed over).
+		while (recorded.isEmpty()) {
+			CaseRegistry.CaseIdPage next = cases.caseIdsAfter(municipalityId, readUpTo, pageSize);
+			readUpTo = next.last();
+			recorded = next.ids().isEmpty() ? Map.of() : steps.recordedOf(municipalityId, next.ids());
+			ids = next.ids().stream().filter(recorded::containsKey).toList();
+			if (recorded.isEmpty() && next.end()) {
+				exhausted = true;
+				return;
+			}
 		}
-		readUpTo = ids.get(ids.size() - 1);
 		Map<Long, CaseFacts> facts = new HashMap<>();
 		cases.factsOf(municipalityId, ids).forEach(f -> facts.put(f.id(), f));
-		Map<Long, List<RecordedStep>> recorded = steps.recordedOf(municipalityId, ids);
 		Map<Long, List<CaseDeviceEvent>> events = devices.eventsOfCases(municipalityId, ids, until);
 		Map<Long, List<SignedDocuments.Received>> received = signed.ofCases(municipalityId, ids);
 		Map<Long, Set<String>> printed = new HashMap<>();
@@ -119,7 +127,7 @@ class CaseBundleReader implements ItemStreamReader<CaseBundle> {
 					events.getOrDefault(id, List.of()), received.getOrDefault(id, List.of()),
 					printed.getOrDefault(id, Set.of())));
 		}
-		if (page.isEmpty()) {
+		if (page.isEmpty() && !exhausted) {
 			fill();
 		}
 	}

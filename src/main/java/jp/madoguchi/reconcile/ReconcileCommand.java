@@ -7,8 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
 
 import jp.madoguchi.tenant.LocalGovernmentCode;
 import jp.madoguchi.tenant.Municipality;
@@ -33,11 +36,14 @@ class ReconcileCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Tenants tenants;
 
+	private final ConfigurableApplicationContext context;
+
 	private int exitCode;
 
-	ReconcileCommand(Reconciliations reconciliations, Tenants tenants) {
+	ReconcileCommand(Reconciliations reconciliations, Tenants tenants, ConfigurableApplicationContext context) {
 		this.reconciliations = reconciliations;
 		this.tenants = tenants;
+		this.context = context;
 	}
 
 	@Override
@@ -57,6 +63,12 @@ class ReconcileCommand implements ApplicationRunner, ExitCodeGenerator {
 			if (!"COMPLETED".equals(r.status())) {
 				exitCode = 1;
 			}
+		}
+		// Without a web server this run is all the process is for: stop, with the exit
+		// code
+		// (background threads, e.g. the search index's, would keep it alive).
+		if (!(context instanceof WebApplicationContext)) {
+			System.exit(SpringApplication.exit(context, this));
 		}
 	}
 

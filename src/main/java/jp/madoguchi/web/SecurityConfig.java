@@ -1,6 +1,7 @@
 package jp.madoguchi.web;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,8 @@ import jp.madoguchi.tenant.WorkstationKeys;
  */
 @Configuration
 @EnableMethodSecurity
+// A batch job's command line runs without a web server: no filter chains to build then.
+@ConditionalOnWebApplication
 class SecurityConfig {
 
 	@Bean
