@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.support.ApiClient;
 import jp.madoguchi.support.Rosters;
+import jp.madoguchi.support.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,7 +46,7 @@ class KillDuringScanTest {
 
 	@Test
 	void aScanCutOffByKillMinusNineIsProcessedOnceAfterTheRestart() throws Exception {
-		int port = freePort();
+		int port = ServiceProcess.freePort();
 		service = start(port);
 		ApiClient clerk = new ApiClient(port, "clerk", "demo");
 		ApiClient officer = new ApiClient(port, "officer", "demo");
@@ -111,31 +109,7 @@ class KillDuringScanTest {
 	}
 
 	private Process start(int port) throws IOException, InterruptedException {
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process process = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", classPath,
-				MadoguchiApplication.class.getName(), "--spring.profiles.active=demo", "--server.port=" + port,
-				"--madoguchi.data-dir=" + dataDir, "--spring.main.banner-mode=off")
-			.redirectErrorStream(true)
-			.redirectOutput(Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + "-service.log").toFile()))
-			.start();
-		ApiClient probe = new ApiClient(port, "officer", "demo");
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("the service stopped; see its log beside " + dataDir);
-			}
-			try {
-				if (probe.get("/actuator/health").status() == 200) {
-					return process;
-				}
-			}
-			catch (RuntimeException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("the service did not start within 120 s");
+		return ServiceProcess.start(port, dataDir);
 	}
 
 	private static void awaitProcessing(ApiClient officer) throws InterruptedException {
@@ -165,12 +139,6 @@ class KillDuringScanTest {
 			Thread.sleep(200);
 		}
 		throw new AssertionError("the scan was not processed again after the restart");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
