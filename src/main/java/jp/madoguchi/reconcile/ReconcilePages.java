@@ -1,7 +1,6 @@
 package jp.madoguchi.reconcile;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +47,15 @@ class ReconcilePages {
 	@GetMapping("/reconciliations")
 	@PreAuthorize("hasRole('OPERATOR')")
 	String page(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) String date, Model model) {
-		LocalDate day;
-		try {
-			day = date == null || date.isBlank() ? LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(1)
-					: ReconcileApi.day(date);
-		}
-		catch (ClientError e) {
-			model.addAttribute("error", messages.of(e).message());
-			day = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(1);
+		// Yesterday in Japan (the night's run) unless another day is asked for.
+		LocalDate day = LocalDate.now(ReconcileJobConfiguration.JAPAN).minusDays(1);
+		if (date != null && !date.isBlank()) {
+			try {
+				day = ReconcileApi.day(date);
+			}
+			catch (ClientError e) {
+				model.addAttribute("error", messages.of(e).message());
+			}
 		}
 		Reconciliation run = reconciliations.result(user.municipalityId(), day).orElse(null);
 		Map<Severity, Long> counts = new EnumMap<>(Severity.class);

@@ -93,11 +93,7 @@ public class Reconciliations {
 				done = operator.start(job, parameters);
 			}
 			long runId = done.getJobParameters().getLong("runId");
-			long checked = done.getStepExecutions()
-				.stream()
-				.filter(s -> s.getStepName().equals("cases"))
-				.mapToLong(StepExecution::getReadCount)
-				.sum();
+			long checked = casesRead(done);
 			store.finish(runId, done.getStatus() == BatchStatus.COMPLETED ? "COMPLETED" : "FAILED", checked,
 					done.getId());
 			return result(municipalityId, day).orElseThrow();
@@ -150,11 +146,16 @@ public class Reconciliations {
 		if (execution == null) {
 			return Optional.of(0L);
 		}
-		return Optional.of(execution.getStepExecutions()
+		return Optional.of(casesRead(execution));
+	}
+
+	/** Cases the execution's {@code cases} step has read (and committed). */
+	private static long casesRead(JobExecution execution) {
+		return execution.getStepExecutions()
 			.stream()
 			.filter(s -> s.getStepName().equals("cases"))
 			.mapToLong(StepExecution::getReadCount)
-			.sum());
+			.sum();
 	}
 
 	/** The day's latest run and its findings. */
