@@ -208,8 +208,8 @@ public class ReconcileBench {
             c.setAutoCommit(false);
             List<Kase> cases = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                    SELECT c.id, c.municipality_id, c.workflow FROM applicant_case c JOIN roster r ON r.id = c.roster_id
-                    WHERE r.state = 'COMPLETE' ORDER BY c.id""")) {
+                    SELECT c.id, c.municipality_id, c.workflow FROM applicant_case c JOIN case_roster r ON r.roster_id = c.roster_id
+                    WHERE r.complete = TRUE ORDER BY c.id""")) {
                 while (rs.next()) {
                     cases.add(new Kase(rs.getLong(1), rs.getLong(2), Workflow.valueOf(rs.getString(3))));
                 }

@@ -80,17 +80,23 @@ public class CaseRegistry {
 	/**
 	 * Opens a writer that inserts a roster's cases in batches of 1,000, each committed on
 	 * its own: one transaction of 100,000 rows is several times slower to commit on H2.
-	 * The roster stays invisible until its owner completes it, so readers still see all
-	 * rows or none; an import that does not complete is removed with
-	 * {@link #discardRoster}. The writer also finds possible duplicates: the same person
-	 * (name, birth date, address) twice in the roster or already in another roster of the
-	 * municipality. Its cost per row does not grow with the number of earlier copies of a
-	 * person: each batch asks, per person, whether any case exists and whether the person
-	 * is already known as a duplicate (index probes that stop at the first entry); a
-	 * person newly found twice is recorded once in {@code duplicate_person}, in the
-	 * transaction that completes the roster, and no case row is ever rewritten.
+	 * The roster's cases stay invisible until its owner completes it
+	 * ({@link CaseWriter#complete}), so readers still see all rows or none; an import
+	 * that does not complete is removed with {@link #discardRoster}. The writer also
+	 * finds possible duplicates: the same person (name, birth date, address) twice in the
+	 * roster or already in another roster of the municipality. Its cost per row does not
+	 * grow with the number of earlier copies of a person: each batch asks, per person,
+	 * whether any case exists and whether the person is already known as a duplicate
+	 * (index probes that stop at the first entry); a person newly found twice is recorded
+	 * once in {@code duplicate_person}, in the transaction that completes the roster, and
+	 * no case row is ever rewritten.
 	 */
 	public CaseWriter writer(long municipalityId, long rosterId) {
+		// The cases' own word that the roster is not complete yet: readers join it, never
+		// the roster module's table.
+		jdbc.sql("INSERT INTO case_roster (roster_id, municipality_id, complete) VALUES (?, ?, FALSE)")
+			.params(rosterId, municipalityId)
+			.update();
 		return new CaseWriter(municipalityId, rosterId);
 	}
 
@@ -103,6 +109,9 @@ public class CaseRegistry {
 	public void discardRoster(long municipalityId, long rosterId) {
 		int deleted = jdbc.sql("DELETE FROM applicant_case WHERE municipality_id = ? AND roster_id = ?")
 			.params(municipalityId, rosterId)
+			.update();
+		jdbc.sql("DELETE FROM case_roster WHERE roster_id = ? AND municipality_id = ? AND complete = FALSE")
+			.params(rosterId, municipalityId)
 			.update();
 		if (deleted > 0) {
 			// One row for the roster: whatever a projection holds of it goes.
@@ -194,7 +203,7 @@ public class CaseRegistry {
 		List<CaseSummary> found = jdbc.sql("""
 				SELECT c.id, c.row_number, c.name, c.reading, c.birth_date, c.facility, c.room, c.workflow,
 				       c.applicant_type, %s
-				FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+				FROM applicant_case c JOIN case_roster r ON r.roster_id = c.roster_id AND r.complete = TRUE
 				WHERE c.municipality_id = ?
 				  AND (REPLACE(REPLACE(c.name, ' ', ''), '　', '') LIKE ? ESCAPE '\\'
 				    OR REPLACE(REPLACE(c.reading, ' ', ''), '　', '') LIKE ? ESCAPE '\\')
@@ -211,7 +220,7 @@ public class CaseRegistry {
 	}
 
 	private static final String DETAIL = """
-			SELECT c.*, %s FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
+			SELECT c.*, %s FROM applicant_case c JOIN case_roster r ON r.roster_id = c.roster_id AND r.complete = TRUE
 			WHERE c.municipality_id = ?""".formatted(POSSIBLE_DUPLICATE);
 
 	/**
@@ -222,9 +231,10 @@ public class CaseRegistry {
 		Set<Long> found = new HashSet<>();
 		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
 		for (int from = 0; from < ids.size(); from += 1000) {
-			found.addAll(jdbc.sql("""
-					SELECT c.id FROM applicant_case c JOIN roster r ON r.id = c.roster_id AND r.state = 'COMPLETE'
-					WHERE c.municipality_id = :municipality AND c.id IN (:ids)""")
+			found.addAll(jdbc
+				.sql("""
+						SELECT c.id FROM applicant_case c JOIN case_roster r ON r.roster_id = c.roster_id AND r.complete = TRUE
+						WHERE c.municipality_id = :municipality AND c.id IN (:ids)""")
 				.param("municipality", municipalityId)
 				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
 				.query(Long.class)
@@ -244,7 +254,7 @@ public class CaseRegistry {
 			FROM applicant_case c""";
 
 	private static final String OF_COMPLETE_ROSTER = """
-			EXISTS (SELECT 1 FROM roster r WHERE r.id = c.roster_id AND r.state = 'COMPLETE')""";
+			EXISTS (SELECT 1 FROM case_roster r WHERE r.roster_id = c.roster_id AND r.complete = TRUE)""";
 
 	private static CaseFacts facts(ResultSet rs, int n) throws SQLException {
 		return new CaseFacts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
@@ -467,13 +477,17 @@ public class CaseRegistry {
 		}
 
 		/**
-		 * Records the people newly found more than once — so that their cases in this
-		 * roster and the earlier ones read as possible duplicates — and returns how many
-		 * of this roster's cases are flagged; also records the roster's cases in the
-		 * change log (one row). Call it in the transaction that completes the roster: if
-		 * that transaction fails, nothing is recorded.
+		 * Makes the roster's cases visible; records the people newly found more than once
+		 * — so that their cases in this roster and the earlier ones read as possible
+		 * duplicates — and returns how many of this roster's cases are flagged; also
+		 * records the roster's cases in the change log (one row). Call it in the
+		 * transaction that completes the roster: if that transaction fails, nothing is
+		 * recorded.
 		 */
-		public int flagRepeatedPeople() {
+		public int complete() {
+			jdbc.sql("UPDATE case_roster SET complete = TRUE WHERE roster_id = ? AND municipality_id = ?")
+				.params(rosterId, municipalityId)
+				.update();
 			// The roster's cases become visible with this transaction: one change-log row
 			// for the whole roster (not one per case, so the import stays fast).
 			changes.record(municipalityId, ChangeKind.ROSTER, rosterId);

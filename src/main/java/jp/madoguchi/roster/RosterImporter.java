@@ -397,7 +397,7 @@ public class RosterImporter {
 				if (!errors.isEmpty()) {
 					rosters.saveErrors(rosterId, errors);
 				}
-				int flagged = writer.flagRepeatedPeople();
+				int flagged = writer.complete();
 				rosters.complete(rosterId, total, accepted, rejected);
 				// Last, so that a failure before it leaves no file in the store; a
 				// failure of the commit itself leaves the file unreferenced (never
