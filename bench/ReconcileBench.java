@@ -35,7 +35,8 @@ public class ReconcileBench {
     /** Planted faults, one per finding type (UNKNOWN_CARD_EVENT is planted as events of no case). */
     static final String[] FAULTS = {"TEMP_PIN_NOT_LOCKED", "LOCK_CONTRADICTED_BY_DEVICE", "ANNOTATED_BEFORE_LOCK",
             "HANDED_OVER_BEFORE_LOCK", "REGISTRATION_WITHOUT_CONSENT", "DEVICE_LOG_CHAIN_BROKEN", "LOCK_WITHOUT_ANNOTATION",
-            "SINGLE_STAFF_REGISTRATION", "STEP_OUT_OF_ORDER", "CARD_MISMATCH", "LEAFLET_NOT_RECORDED", "STEP_LATE"};
+            "SINGLE_STAFF_REGISTRATION", "STEP_OUT_OF_ORDER", "CARD_MISMATCH", "LEAFLET_NOT_RECORDED", "STEP_LATE",
+            "SUPERVISOR_EXCEPTION"};
 
     static final int EVERY = 10_000;
 
@@ -243,9 +244,9 @@ public class ReconcileBench {
                         fault = null;
                     }
                     int ws = fault != null && fault.equals("DEVICE_LOG_CHAIN_BROKEN") ? 0 : 1 + (int) (k.id % 19);
-                    String key = flow(w, k, fault, day, workstations[ws], chains[ws], i);
-                    if (key != null) {
-                        expected.add(key);
+                    List<String> keys = flow(w, k, fault, day, workstations[ws], chains[ws], i);
+                    if (!keys.isEmpty()) {
+                        expected.addAll(keys);
                         planted[List.of(FAULTS).indexOf(fault)]++;
                     }
                 }
@@ -295,9 +296,9 @@ public class ReconcileBench {
     /**
      * One case's whole flow on the day (steps five minutes apart from 09:00 plus a spread; the card read, verified
      * not locked, locked and verified locked before LOCK_ALL_PINS; the annotation on the card after it), with the
-     * planted fault; returns the fault's expected finding key (null for none).
+     * planted fault; returns the fault's expected finding keys (none for none).
      */
-    static String flow(Writer w, Kase k, String fault, LocalDate day, String ws, long chain, int i) throws SQLException {
+    static List<String> flow(Writer w, Kase k, String fault, LocalDate day, String ws, long chain, int i) throws SQLException {
         String f = fault == null ? "" : fault;
         OffsetDateTime t0 = day.atTime(9, 0).atZone(JAPAN).toOffsetDateTime().plusSeconds((i * 7L) % 28_800);
         if (f.equals("TEMP_PIN_NOT_LOCKED")) {
@@ -345,6 +346,9 @@ public class ReconcileBench {
                 at = lockTime.minusMinutes(2);
                 kind = "OUT_OF_ORDER";
             }
+            if (s == 1 && f.equals("SUPERVISOR_EXCEPTION")) {
+                kind = "OUT_OF_ORDER";
+            }
             if (step == CaseStep.WRITE_FACE_AUTH_REMARK && f.equals("LOCK_WITHOUT_ANNOTATION")) {
                 continue;
             }
@@ -360,12 +364,18 @@ public class ReconcileBench {
                 w.signed(k, k.workflow.name().startsWith("SWITCH") ? "mandate-switch" : "mandate", t0.plusMinutes(2));
             }
         }
+        // A supervisor's exception is reported as one too.
+        String exception = "SUPERVISOR_EXCEPTION:" + k.id + ":";
         return switch (f) {
-            case "" -> null;
-            case "DEVICE_LOG_CHAIN_BROKEN" -> f + ":" + k.id + ":" + ws + "|" + day;
-            case "STEP_OUT_OF_ORDER" -> f + ":" + k.id + ":" + path.get(lockAt - 1).name();
-            case "STEP_LATE" -> f + ":" + k.id + ":" + path.get(1).name();
-            default -> f + ":" + k.id;
+            case "" -> List.of();
+            case "DEVICE_LOG_CHAIN_BROKEN" -> List.of(f + ":" + k.id + ":" + ws + "|" + day);
+            case "STEP_OUT_OF_ORDER" -> List.of(f + ":" + k.id + ":" + path.get(lockAt - 1).name());
+            case "STEP_LATE" -> List.of(f + ":" + k.id + ":" + path.get(1).name());
+            case "SUPERVISOR_EXCEPTION" -> List.of(exception + path.get(1).name());
+            case "ANNOTATED_BEFORE_LOCK" -> List.of(f + ":" + k.id, exception + CaseStep.WRITE_FACE_AUTH_REMARK.name());
+            case "HANDED_OVER_BEFORE_LOCK" -> List.of(f + ":" + k.id,
+                    exception + path.stream().filter(CaseStep::handsOver).findFirst().orElseThrow().name());
+            default -> List.of(f + ":" + k.id);
         };
     }
 

@@ -125,12 +125,18 @@ final class FindingClassifier {
 			found.add(problem(FindingType.LEAFLET_NOT_RECORDED, c, "", List.of(handOver.id()), List.of()));
 		}
 		late(c, steps, found);
+		for (RecordedStep s : steps) {
+			if (s.kind() == StepKind.OUT_OF_ORDER) {
+				found.add(problem(FindingType.SUPERVISOR_EXCEPTION, c, s.step().name(), List.of(s.id()), List.of(),
+						s.label(), s.exceptionComment() == null ? "" : s.exceptionComment()));
+			}
+		}
 		return found;
 	}
 
 	/**
 	 * Steps done (by their time) before a step that comes earlier in the case's path,
-	 * recorded without an exception.
+	 * neither recorded as a supervisor's exception.
 	 */
 	private static void outOfOrder(CaseBundle c, List<RecordedStep> steps, List<FoundProblem> found) {
 		List<CaseStep> path = steps.stream().anyMatch(s -> s.step() == CaseStep.REGISTRATION_WITH_OWN_PIN)
@@ -142,7 +148,9 @@ final class FindingClassifier {
 			}
 			for (RecordedStep earlier : steps) {
 				int earlierAt = path.indexOf(earlier.step());
-				if (earlierAt >= 0 && earlierAt < laterAt && later.performedAt().isBefore(earlier.performedAt())) {
+				// A pair with a supervisor's exception on either side is that exception.
+				if (earlierAt >= 0 && earlierAt < laterAt && earlier.kind() == StepKind.NORMAL
+						&& later.performedAt().isBefore(earlier.performedAt())) {
 					found.add(problem(FindingType.STEP_OUT_OF_ORDER, c, later.step().name(),
 							List.of(earlier.id(), later.id()), List.of(), later.label(), earlier.label()));
 					break;

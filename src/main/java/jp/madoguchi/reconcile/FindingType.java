@@ -40,7 +40,12 @@ public enum FindingType {
 	/** Card handed over, and no leaflet printed for the case. */
 	LEAFLET_NOT_RECORDED(Severity.MINOR),
 	/** A step done later than the allowed hours after the one before it. */
-	STEP_LATE(Severity.MINOR);
+	STEP_LATE(Severity.MINOR),
+	/**
+	 * A step a supervisor recorded out of the workflow's order, with a comment: allowed,
+	 * and reported so that the section sees every exception.
+	 */
+	SUPERVISOR_EXCEPTION(Severity.MINOR);
 
 	private final Severity severity;
 

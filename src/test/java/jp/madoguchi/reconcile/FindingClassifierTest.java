@@ -138,8 +138,27 @@ class FindingClassifierTest {
 			.step(CaseStep.HAND_OVER_TO_PERSON, 12, StepKind.OUT_OF_ORDER, false)
 			.event("verify-lock", "LOCKED", 15, CARD)
 			.step(CaseStep.LOCK_ALL_PINS, 16);
+		// The two exceptions are reported too, each as a supervisor's exception.
 		assertThat(types(c)).containsExactlyInAnyOrder(FindingType.ANNOTATED_BEFORE_LOCK,
-				FindingType.HANDED_OVER_BEFORE_LOCK);
+				FindingType.HANDED_OVER_BEFORE_LOCK, FindingType.SUPERVISOR_EXCEPTION,
+				FindingType.SUPERVISOR_EXCEPTION);
+	}
+
+	@Test
+	void aSupervisorsExceptionIsReportedWithItsComment() {
+		Case c = Case.doneRight();
+		// The temporary PIN recorded after the registration, by a supervisor.
+		c.steps.set(1, new RecordedStep(2, CaseStep.TEMPORARY_PIN, "仮暗証番号の設定", T0.plusMinutes(12), T0.plusMinutes(12),
+				List.of("supervisor"), null, false, null, null, StepKind.OUT_OF_ORDER, "機器の再起動のため", null));
+		List<FoundProblem> found = classifier.classify(c.bundle(), UNTIL, Set.of());
+		assertThat(found).extracting(FoundProblem::type).containsExactly(FindingType.SUPERVISOR_EXCEPTION);
+		assertThat(found.get(0).key()).isEqualTo("SUPERVISOR_EXCEPTION:1:TEMPORARY_PIN");
+		assertThat(found.get(0).args()).containsExactly("1", "仮暗証番号の設定", "機器の再起動のため");
+		assertThat(found.get(0).evidence().stepIds()).containsExactly(2L);
+		// Without the exception the same step is out of order.
+		c.steps.set(1, new RecordedStep(2, CaseStep.TEMPORARY_PIN, "仮暗証番号の設定", T0.plusMinutes(12), T0.plusMinutes(12),
+				List.of("clerk"), null, false, null, null, StepKind.NORMAL, null, null));
+		assertThat(types(c)).containsExactly(FindingType.STEP_OUT_OF_ORDER);
 	}
 
 	@Test
