@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.transaction.support.TransactionTemplate;
+import jp.madoguchi.sql.IdLists;
 
 /**
  * Creates cases from roster rows and lists them; every query is scoped to one
@@ -277,20 +278,16 @@ public class CaseRegistry {
 	 * query per 1,000 ids, in id order: an IN list on the primary key, a look-up per id.
 	 */
 	public List<CaseFacts> factsOf(long municipalityId, Collection<Long> caseIds) {
-		List<Long> ids = List.copyOf(new TreeSet<>(caseIds));
-		List<CaseFacts> found = new ArrayList<>(ids.size());
-		for (int from = 0; from < ids.size(); from += 1000) {
-			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-			List<Object> params = new ArrayList<>(chunk);
-			params.add(municipalityId);
+		List<CaseFacts> found = new ArrayList<>(caseIds.size());
+		for (List<Long> slice : IdLists.slices(caseIds)) {
 			found.addAll(jdbc
 				.sql("""
 						SELECT c.id, c.municipality_id, c.roster_id, c.name, c.reading, c.birth_date, c.sex, c.address,
 						       c.facility, c.room, c.workflow, c.created_at
 						FROM applicant_case c
 						WHERE c.id IN (%s) AND c.municipality_id = ? AND %s ORDER BY c.id"""
-					.formatted(String.join(", ", Collections.nCopies(chunk.size(), "?")), OF_COMPLETE_ROSTER))
-				.params(params)
+					.formatted(IdLists.numbers(slice), OF_COMPLETE_ROSTER))
+				.param(municipalityId)
 				.query(CaseRegistry::facts)
 				.list());
 		}

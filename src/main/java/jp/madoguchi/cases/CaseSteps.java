@@ -29,6 +29,7 @@ import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.japanese.JapaneseDates;
 import jp.madoguchi.tenant.Role;
 import jp.madoguchi.tenant.StaffUser;
+import jp.madoguchi.sql.IdLists;
 
 /**
  * The steps clerks record on a case, in its workflow's order, and the lock gate: a case's
@@ -81,14 +82,9 @@ public class CaseSteps {
 	/** The steps recorded on these cases, by case (for a list or a batch job). */
 	public Map<Long, List<RecordedStep>> recordedOf(long municipalityId, Collection<Long> caseIds) {
 		Map<Long, List<RecordedStep>> byCase = new HashMap<>();
-		List<Long> ids = new ArrayList<>(caseIds);
-		for (int from = 0; from < ids.size(); from += 1000) {
-			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-			String in = String.join(",", chunk.stream().map(id -> "?").toList());
-			List<Object> params = new ArrayList<>(chunk);
-			params.add(municipalityId);
-			jdbc.sql(SELECT + " WHERE case_id IN (" + in + ") AND municipality_id = ? ORDER BY id")
-				.params(params)
+		for (List<Long> slice : IdLists.slices(caseIds)) {
+			jdbc.sql(SELECT + " WHERE case_id IN (" + IdLists.numbers(slice) + ") AND municipality_id = ? ORDER BY id")
+				.param(municipalityId)
 				.query((rs, n) -> Map.entry(rs.getLong("case_id"), step(rs, n)))
 				.list()
 				.forEach(e -> byCase.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import jp.madoguchi.changes.ChangeKind;
 import jp.madoguchi.changes.ChangeLog;
+import jp.madoguchi.sql.IdLists;
 
 /**
  * What a case knows of its signed paper: each document heard of by
@@ -74,23 +75,17 @@ public class SignedDocuments {
 	 * 1,000 ids.
 	 */
 	public Map<Long, List<Received>> ofCases(long municipalityId, Collection<Long> caseIds) {
-		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
 		Map<Long, List<Received>> found = new HashMap<>();
-		for (int from = 0; from < ids.size(); from += 1000) {
-			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-			List<Object> params = new ArrayList<>(chunk);
-			params.add(municipalityId);
+		for (List<Long> slice : IdLists.slices(caseIds)) {
 			// An IN list on the index's first column (V14): an index look-up per case.
 			jdbc.sql("""
 					SELECT s.case_id, s.document_id, s.form, s.signature, s.complete, s.received_at
 					FROM case_signed_document s WHERE s.case_id IN (%s) AND s.municipality_id = ?
-					ORDER BY s.id""".formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))))
-				.params(params)
-				.query((ResultSet rs) -> {
-					found.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>())
-						.add(new Received(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-								rs.getObject(6, OffsetDateTime.class)));
-				});
+					ORDER BY s.id""".formatted(IdLists.numbers(slice))).param(municipalityId).query((ResultSet rs) -> {
+				found.computeIfAbsent(rs.getLong(1), c -> new ArrayList<>())
+					.add(new Received(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+							rs.getObject(6, OffsetDateTime.class)));
+			});
 		}
 		return found;
 	}

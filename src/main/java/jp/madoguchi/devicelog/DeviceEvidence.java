@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import jp.madoguchi.sql.IdLists;
 
 /**
  * What the device log can prove, in bulk, for a batch job: the events of a list of cases,
@@ -42,12 +43,7 @@ public class DeviceEvidence {
 	public Map<Long, List<CaseDeviceEvent>> eventsOfCases(long municipalityId, Collection<Long> caseIds,
 			OffsetDateTime until) {
 		Map<Long, List<CaseDeviceEvent>> byCase = new HashMap<>();
-		List<String> refs = caseIds.stream().map(String::valueOf).toList();
-		for (int from = 0; from < refs.size(); from += 1000) {
-			List<String> chunk = refs.subList(from, Math.min(refs.size(), from + 1000));
-			List<Object> params = new ArrayList<>(chunk);
-			params.add(municipalityId);
-			params.add(until);
+		for (List<Long> slice : IdLists.slices(caseIds)) {
 			jdbc.sql("""
 					SELECT e.case_ref, e.event_id, e.event_time, e.workstation, c.log_day, e.command, e.outcome,
 					    e.card_fingerprint, k.workstation_key_id
@@ -55,8 +51,8 @@ public class DeviceEvidence {
 					LEFT JOIN device_chain c ON c.id = e.chain_id
 					LEFT JOIN device_chunk k ON k.id = e.chunk_id
 					WHERE e.case_ref IN (%s) AND e.municipality_id = ? AND e.event_time <= ?
-					ORDER BY e.event_time, e.id""".formatted(String.join(",", chunk.stream().map(r -> "?").toList())))
-				.params(params)
+					ORDER BY e.event_time, e.id""".formatted(IdLists.decimalStrings(slice)))
+				.params(municipalityId, until)
 				.query((rs, n) -> new CaseDeviceEvent(Long.parseLong(rs.getString(1)), rs.getString(2),
 						rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getObject(5, LocalDate.class),
 						rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9) != null))

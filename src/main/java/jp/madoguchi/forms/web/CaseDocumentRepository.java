@@ -28,6 +28,7 @@ import jp.madoguchi.forms.TemplateOrigin;
 import jp.madoguchi.forms.Region;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import jp.madoguchi.sql.IdLists;
 
 /** The documents generated for each case, scoped to a municipality. */
 @Repository
@@ -123,17 +124,13 @@ class CaseDocumentRepository {
 	 * first column (V14), so each is an index look-up.
 	 */
 	List<IssuedDocumentSummary> summariesOfCases(long municipalityId, Collection<Long> caseIds) {
-		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
 		List<IssuedDocumentSummary> found = new ArrayList<>();
-		for (int from = 0; from < ids.size(); from += 1000) {
-			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-			List<Object> params = new ArrayList<>(chunk);
-			params.add(municipalityId);
+		for (List<Long> slice : IdLists.slices(caseIds)) {
 			found.addAll(jdbc.sql("""
 					SELECT d.document_id, d.case_id, d.form, d.template_version, d.created_at
 					FROM case_document d WHERE d.case_id IN (%s) AND d.municipality_id = ?
-					ORDER BY d.id""".formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))))
-				.params(params)
+					ORDER BY d.id""".formatted(IdLists.numbers(slice)))
+				.param(municipalityId)
 				.query((rs, n) -> new IssuedDocumentSummary(rs.getString(1), rs.getLong(2),
 						FormId.fromId(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
 				.list());
