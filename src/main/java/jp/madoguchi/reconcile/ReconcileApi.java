@@ -40,6 +40,9 @@ import jp.madoguchi.tenant.StaffUser;
 @RestController
 class ReconcileApi {
 
+	/** Days a dashboard covers when not asked otherwise. */
+	static final int DASHBOARD_DAYS = 14;
+
 	private final Reconciliations reconciliations;
 
 	private final FindingStore store;
@@ -116,6 +119,39 @@ class ReconcileApi {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-" + day + ".csv\"")
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The dashboard: the last {@code days} days (1 to 90, 14 unless asked) that have a
+	 * run, counted by severity, and the findings still open.
+	 */
+	@GetMapping("/api/reconciliations/summary")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ApiResponse(responseCode = "200", description = "the days with runs and the open findings")
+	@ApiResponse(responseCode = "400", description = "RECONCILE_BAD_DAYS",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	ReconciliationSummary summary(@AuthenticationPrincipal StaffUser user,
+			@RequestParam(required = false) String days) {
+		ReconciliationSummary summary = reconciliations.summary(user.municipalityId(), days(days));
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "reconciliation.summary",
+				summary.from() + "/" + summary.to());
+		return summary;
+	}
+
+	static int days(String days) {
+		if (days == null || days.isBlank()) {
+			return DASHBOARD_DAYS;
+		}
+		try {
+			int value = Integer.parseInt(days.strip());
+			if (value >= 1 && value <= 90) {
+				return value;
+			}
+		}
+		catch (NumberFormatException e) {
+			// Answered below, like a number out of range.
+		}
+		throw ClientError.badRequest("RECONCILE_BAD_DAYS").field("days");
 	}
 
 	static String neutralised(String value) {

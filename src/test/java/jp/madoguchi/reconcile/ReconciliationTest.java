@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * The reconciliation through its API, on cases whose steps were recorded and whose device
  * events were shipped for real: it finds the unlocked temporary PIN, the registration
  * without a signed consent and the events of an unknown case; a re-run finds the same
- * findings (the same ids), and a finding's state carries over.
+ * findings (the same ids), and a finding's state carries over. The dashboard counts and
+ * lists them, and the section head's PDF report prints them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -120,6 +123,63 @@ class ReconciliationTest {
 		assertThat(operator.postJson("/api/reconciliations", "{\"date\":\"2026/11/21\"}").json().get("code").asString())
 			.isEqualTo("RECONCILE_BAD_DATE");
 		assertThat(clerk.get("/api/reconciliations?date=" + today).status()).isEqualTo(403);
+
+		dashboard(operator, today, again);
+	}
+
+	/**
+	 * The summary counts the day's latest run by severity, lists exactly the findings
+	 * nobody acknowledged (the acknowledged one is gone from it), and keeps to its
+	 * window.
+	 */
+	private void dashboard(ApiClient operator, LocalDate today, JsonNode again) {
+		var response = operator.get("/api/reconciliations/summary?days=14");
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		JsonNode summary = response.json();
+		assertThat(summary.get("to").asString()).isEqualTo(today.toString());
+		assertThat(summary.get("from").asString()).isEqualTo(today.minusDays(13).toString());
+		JsonNode day = null;
+		for (JsonNode d : summary.get("days")) {
+			if (d.get("date").asString().equals(today.toString())) {
+				day = d;
+			}
+		}
+		assertThat(day).as("today in " + summary).isNotNull();
+		assertThat(day.get("attempt").asInt()).isEqualTo(1);
+		assertThat(day.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(day.get("casesChecked").asLong()).isEqualTo(again.get("casesChecked").asLong());
+		Map<String, Long> bySeverity = new HashMap<>();
+		List<Long> open = new ArrayList<>();
+		for (JsonNode f : again.get("findings")) {
+			bySeverity.merge(f.get("severity").asString(), 1L, Long::sum);
+			if (f.get("state").asString().equals("OPEN")) {
+				open.add(f.get("id").asLong());
+			}
+		}
+		assertThat(bySeverity.get("CRITICAL")).isGreaterThanOrEqualTo(2);
+		assertThat(day.get("critical").asLong()).isEqualTo(bySeverity.getOrDefault("CRITICAL", 0L));
+		assertThat(day.get("major").asLong()).isEqualTo(bySeverity.getOrDefault("MAJOR", 0L));
+		assertThat(day.get("minor").asLong()).isEqualTo(bySeverity.getOrDefault("MINOR", 0L));
+		assertThat(open).hasSizeLessThan(again.get("findings").size());
+		assertThat(summary.get("openCount").asLong()).isEqualTo(open.size());
+		List<Long> listed = new ArrayList<>();
+		summary.get("open").forEach(f -> listed.add(f.get("id").asLong()));
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(open);
+		JsonNode first = summary.get("open").get(0);
+		assertThat(first.get("severity").asString()).isEqualTo("CRITICAL");
+		assertThat(first.get("evidence").has("stepIds")).isTrue();
+
+		// A day long past: run, but outside the last 14 days.
+		assertThat(operator.postJson("/api/reconciliations", "{\"date\":\"2001-01-01\"}").status()).isEqualTo(200);
+		List<String> days = new ArrayList<>();
+		operator.get("/api/reconciliations/summary")
+			.json()
+			.get("days")
+			.forEach(d -> days.add(d.get("date").asString()));
+		assertThat(days).containsExactly(today.toString());
+		assertThat(operator.get("/api/reconciliations/summary?days=0").json().get("code").asString())
+			.isEqualTo("RECONCILE_BAD_DAYS");
+		assertThat(operator.get("/api/reconciliations/summary?days=abc").status()).isEqualTo(400);
 	}
 
 	private static List<String> summary(JsonNode run) {
