@@ -103,12 +103,16 @@ class ReconcilePageJourneyTest {
 		WebElement finding = browser.visible(By.cssSelector("tr.finding[data-type='TEMP_PIN_NOT_LOCKED']"));
 		assertThat(finding.getText()).contains("重大", "案件" + unlocked, "未対応");
 		assertThat(browser.text(By.cssSelector("#counts [data-severity='CRITICAL']"))).isEqualTo("重大 1件");
-		// The dashboard: today's row counts the same, the finding waits in the open list.
+		// The dashboard: today's row counts the same, the finding waits in the open list,
+		// and the report is a link away.
 		assertThat(
 				browser.text(By.cssSelector("#recent-days tr[data-date='" + today + "'] [data-severity='CRITICAL']")))
 			.isEqualTo("1");
 		assertThat(browser.visible(By.cssSelector("tr.open-finding[data-type='TEMP_PIN_NOT_LOCKED']")).getText())
 			.contains("暫定暗証番号のロック未確認", "案件" + unlocked);
+		WebElement report = browser.visible(By.id("report"));
+		assertThat(report.getText()).isEqualTo("報告書（PDF）");
+		assertThat(report.getAttribute("href")).endsWith("/api/reconciliations/report.pdf?date=" + today);
 
 		finding.findElement(By.name("comment")).sendKeys("本人に連絡し、再来庁を依頼");
 		new Select(finding.findElement(By.name("state"))).selectByValue("ACKNOWLEDGED");
