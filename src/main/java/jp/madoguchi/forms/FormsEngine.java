@@ -187,6 +187,16 @@ public final class FormsEngine {
 		return documentRenderer.render(form, templates.get(form), FieldCatalog.sample());
 	}
 
+	/**
+	 * A report as a PDF/A-2b file, e.g. the nightly reconciliation's for the section
+	 * head: drawn with the forms' fonts, each embedded as a subset. A character no font
+	 * can draw refuses the whole report with {@link FormRefusedException} (naming the
+	 * column), as it refuses a document: never a blank box.
+	 */
+	public byte[] report(ReportDocument report) {
+		return renderer.report(report);
+	}
+
 	/** The documents this applicant needs, by the rule table. */
 	public RequiredForms.Selection formsFor(Applicant applicant) {
 		return RequiredForms.forApplicant(applicant);

@@ -8,9 +8,11 @@
  * ({@link jp.madoguchi.forms.Applicant},
  * {@link jp.madoguchi.forms.MunicipalitySettings}), the
  * {@link jp.madoguchi.forms.FormsEngine} facade, the rule table
- * {@link jp.madoguchi.forms.RequiredForms} and the result records. Templates are data
- * (folders under {@code templates/}); everything under {@code internal} (template
- * loading, font chain, text layout, QR codes, PDF/A writing) is private to the module.
+ * {@link jp.madoguchi.forms.RequiredForms}, the result records, and
+ * {@link jp.madoguchi.forms.ReportDocument} for other modules' printed reports. Templates
+ * are data (folders under {@code templates/}); everything under {@code internal}
+ * (template loading, font chain, text layout, QR codes, PDF/A writing) is private to the
+ * module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Forms")
 package jp.madoguchi.forms;

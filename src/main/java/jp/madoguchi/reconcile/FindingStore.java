@@ -1,9 +1,14 @@
 package jp.madoguchi.reconcile;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,12 +125,88 @@ class FindingStore {
 				WHERE r.run_id = ? AND f.municipality_id = ?
 				ORDER BY CASE f.severity WHEN 'CRITICAL' THEN 0 WHEN 'MAJOR' THEN 1 ELSE 2 END, f.case_id, f.id""")
 			.params(runId, municipalityId)
-			.query((rs, n) -> new Reconciliation.Finding(rs.getLong(1), FindingType.valueOf(rs.getString(2)),
-					Severity.valueOf(rs.getString(3)), (Long) rs.getObject(4),
-					JSON.readValue(rs.getString(5), FoundProblem.Evidence.class), rs.getString(6),
-					FindingState.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class),
-					rs.getObject(9, LocalDate.class), rs.getString(10)))
+			.query(FindingStore::finding)
 			.list();
+	}
+
+	/**
+	 * Counts by severity of the latest attempt of each day from {@code from} to
+	 * {@code to} that has a run, the latest day first.
+	 */
+	List<ReconciliationSummary.Day> days(long municipalityId, LocalDate from, LocalDate to) {
+		Map<LocalDate, DayTally> tallies = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT r.run_date, r.attempt, r.status, r.cases_checked, f.severity, COUNT(f.id)
+				FROM reconcile_run r
+				LEFT JOIN reconcile_run_finding rf ON rf.run_id = r.id
+				LEFT JOIN reconcile_finding f ON f.id = rf.finding_id
+				WHERE r.municipality_id = ? AND r.run_date BETWEEN ? AND ?
+				AND r.attempt = (SELECT MAX(l.attempt) FROM reconcile_run l
+				    WHERE l.municipality_id = r.municipality_id AND l.run_date = r.run_date)
+				GROUP BY r.run_date, r.attempt, r.status, r.cases_checked, f.severity
+				ORDER BY r.run_date DESC""").params(municipalityId, from, to).query(rs -> {
+			DayTally tally = tallies.computeIfAbsent(rs.getObject(1, LocalDate.class), day -> new DayTally());
+			tally.attempt = rs.getInt(2);
+			tally.status = rs.getString(3);
+			tally.casesChecked = rs.getLong(4);
+			String severity = rs.getString(5);
+			if (severity != null) {
+				tally.counts.put(Severity.valueOf(severity), rs.getLong(6));
+			}
+		});
+		return tallies.entrySet()
+			.stream()
+			.map(e -> new ReconciliationSummary.Day(e.getKey(), e.getValue().attempt, e.getValue().status,
+					e.getValue().casesChecked, e.getValue().count(Severity.CRITICAL),
+					e.getValue().count(Severity.MAJOR), e.getValue().count(Severity.MINOR)))
+			.toList();
+	}
+
+	/** One day's latest run while its rows (one per severity found) are read. */
+	private static final class DayTally {
+
+		private final Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+
+		private int attempt;
+
+		private String status;
+
+		private long casesChecked;
+
+		long count(Severity severity) {
+			return counts.getOrDefault(severity, 0L);
+		}
+
+	}
+
+	/** How many of the municipality's findings nobody has acknowledged or resolved. */
+	long openCount(long municipalityId) {
+		return jdbc.sql("SELECT COUNT(*) FROM reconcile_finding WHERE municipality_id = ? AND state = 'OPEN'")
+			.param(municipalityId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The open findings, whichever night found them: the most severe first, then the
+	 * latest found, at most {@code limit}.
+	 */
+	List<Reconciliation.Finding> openFindings(long municipalityId, int limit) {
+		return jdbc.sql("""
+				SELECT id, type, severity, case_id, evidence, message, state, first_found_on, last_found_on,
+				    state_comment
+				FROM reconcile_finding WHERE municipality_id = ? AND state = 'OPEN'
+				ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'MAJOR' THEN 1 ELSE 2 END, last_found_on DESC,
+				    case_id, id
+				FETCH FIRST ? ROWS ONLY""").params(municipalityId, limit).query(FindingStore::finding).list();
+	}
+
+	private static Reconciliation.Finding finding(ResultSet rs, int n) throws SQLException {
+		return new Reconciliation.Finding(rs.getLong(1), FindingType.valueOf(rs.getString(2)),
+				Severity.valueOf(rs.getString(3)), (Long) rs.getObject(4),
+				JSON.readValue(rs.getString(5), FoundProblem.Evidence.class), rs.getString(6),
+				FindingState.valueOf(rs.getString(7)), rs.getObject(8, LocalDate.class),
+				rs.getObject(9, LocalDate.class), rs.getString(10));
 	}
 
 	/** Changes a finding's state; false when the municipality has no such finding. */

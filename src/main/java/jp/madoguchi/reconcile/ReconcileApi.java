@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,16 +41,22 @@ import jp.madoguchi.tenant.StaffUser;
 @RestController
 class ReconcileApi {
 
+	/** Days a dashboard covers when not asked otherwise. */
+	static final int DASHBOARD_DAYS = 14;
+
 	private final Reconciliations reconciliations;
 
 	private final FindingStore store;
 
 	private final AuditLog audit;
 
-	ReconcileApi(Reconciliations reconciliations, FindingStore store, AuditLog audit) {
+	private final ReconcileReport report;
+
+	ReconcileApi(Reconciliations reconciliations, FindingStore store, AuditLog audit, ReconcileReport report) {
 		this.reconciliations = reconciliations;
 		this.store = store;
 		this.audit = audit;
+		this.report = report;
 	}
 
 	/** {@code {"date": "YYYY-MM-DD"}}. */
@@ -116,6 +123,72 @@ class ReconcileApi {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-" + day + ".csv\"")
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The day's report for the section head, through the forms module (Japanese, every
+	 * font embedded), audited as a download like the CSV.
+	 */
+	@GetMapping("/api/reconciliations/report.pdf")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ApiResponse(responseCode = "200", description = "the day's latest run and its findings as PDF/A-2b",
+			content = @Content(mediaType = "application/pdf"))
+	@ApiResponse(responseCode = "400", description = "RECONCILE_BAD_DATE",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	@ApiResponse(responseCode = "404", description = "RECONCILE_NO_RUN: no run for that day",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	@ApiResponse(responseCode = "422",
+			description = "FORM_REFUSED: a character (say, in a comment) that no font of the forms can draw",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	ResponseEntity<byte[]> report(@AuthenticationPrincipal StaffUser user,
+			@RequestParam(required = false) String date) {
+		LocalDate day = day(date);
+		Reconciliation r = reconciliations.result(user.municipalityId(), day)
+			.orElseThrow(() -> new ClientError(HttpStatus.NOT_FOUND, "RECONCILE_NO_RUN", day.toString()));
+		byte[] pdf = report.pdf(user, r);
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "reconciliation.report",
+				day.toString());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("reconciliation-report-" + day + ".pdf")
+						.build()
+						.toString())
+			.body(pdf);
+	}
+
+	/**
+	 * The dashboard: the last {@code days} days (1 to 90, 14 unless asked) that have a
+	 * run, counted by severity, and the findings still open.
+	 */
+	@GetMapping("/api/reconciliations/summary")
+	@PreAuthorize("hasRole('OPERATOR')")
+	@ApiResponse(responseCode = "200", description = "the days with runs and the open findings")
+	@ApiResponse(responseCode = "400", description = "RECONCILE_BAD_DAYS",
+			content = @Content(schema = @Schema(implementation = ApiError.class)))
+	ReconciliationSummary summary(@AuthenticationPrincipal StaffUser user,
+			@RequestParam(required = false) String days) {
+		ReconciliationSummary summary = reconciliations.summary(user.municipalityId(), days(days));
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "reconciliation.summary",
+				summary.from() + "/" + summary.to());
+		return summary;
+	}
+
+	static int days(String days) {
+		if (days == null || days.isBlank()) {
+			return DASHBOARD_DAYS;
+		}
+		try {
+			int value = Integer.parseInt(days.strip());
+			if (value >= 1 && value <= 90) {
+				return value;
+			}
+		}
+		catch (NumberFormatException e) {
+			// Answered below, like a number out of range.
+		}
+		throw ClientError.badRequest("RECONCILE_BAD_DAYS").field("days");
 	}
 
 	static String neutralised(String value) {

@@ -23,8 +23,9 @@ import jp.madoguchi.errors.Messages;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
- * The OPERATOR's page: a day's run, its findings, run or re-run it, acknowledge or
- * resolve.
+ * The OPERATOR's page: the dashboard (the last days' counts by severity, the findings
+ * still open), a day's run and its findings, run or re-run it, acknowledge or resolve,
+ * and its CSV and report.
  */
 @Controller
 class ReconcilePages {
@@ -63,6 +64,10 @@ class ReconcilePages {
 			run.findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
 			audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "reconciliation", day.toString());
 		}
+		ReconciliationSummary summary = reconciliations.summary(user.municipalityId(), ReconcileApi.DASHBOARD_DAYS);
+		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "reconciliation.summary",
+				summary.from() + "/" + summary.to());
+		model.addAttribute("summary", summary);
 		model.addAttribute("date", day.toString());
 		model.addAttribute("progress", reconciliations.progress(user.municipalityId(), day).orElse(null));
 		model.addAttribute("run", run);

@@ -165,6 +165,17 @@ public class Reconciliations {
 					r.casesChecked(), store.findingsOf(municipalityId, r.id())));
 	}
 
+	/**
+	 * The dashboard: the last {@code days} days up to today in Japan that have a run, and
+	 * the open findings.
+	 */
+	ReconciliationSummary summary(long municipalityId, int days) {
+		LocalDate to = LocalDate.now(ReconcileJobConfiguration.JAPAN);
+		LocalDate from = to.minusDays(days - 1L);
+		return new ReconciliationSummary(from, to, store.days(municipalityId, from, to),
+				store.openCount(municipalityId), store.openFindings(municipalityId, ReconciliationSummary.OPEN_LISTED));
+	}
+
 	private static JobParameters identifying(long municipalityId, LocalDate day, int attempt) {
 		return new JobParametersBuilder().addLong("municipality", municipalityId)
 			.addString("date", day.toString())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,18 @@ class PdfaComplianceTest {
 							TestForms.applicant("b", "辻\uDB40\uDD00　花子", "ツジ", "1")),
 					TestForms.TAKAHASHI, TestForms.ISSUE_DATE), out);
 		assertThat(failures(out.toByteArray())).isEmpty();
+	}
+
+	@Test
+	void aReportIsPdfA2b() throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		for (int i = 0; i < 80; i++) {
+			rows.add(List.of("重大", "案件" + i + ": 暫定的な暗証番号を設定してから24時間以内に、ロックが確認されていません。"));
+		}
+		byte[] pdf = TestForms.engine()
+			.report(new ReportDocument("夜間突合せ報告書", List.of("自治体：高梁市"),
+					List.of(new ReportDocument.Column("重要度", 1), new ReportDocument.Column("内容", 5)), rows));
+		assertThat(failures(pdf)).isEmpty();
 	}
 
 	@Test

@@ -29,8 +29,9 @@ import jp.madoguchi.support.Rosters;
 /**
  * In headless Chromium: a clerk records a case's consent from its page; an operator runs
  * the day's reconciliation from /reconciliations, watches it finish, finds the temporary
- * PIN left unlocked as a critical finding, acknowledges it with a comment and follows it
- * to its case.
+ * PIN left unlocked as a critical finding (in the day's list and the dashboard's open
+ * list), acknowledges it with a comment, comes back to the day from the dashboard and
+ * follows the finding to its case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -102,6 +103,16 @@ class ReconcilePageJourneyTest {
 		WebElement finding = browser.visible(By.cssSelector("tr.finding[data-type='TEMP_PIN_NOT_LOCKED']"));
 		assertThat(finding.getText()).contains("重大", "案件" + unlocked, "未対応");
 		assertThat(browser.text(By.cssSelector("#counts [data-severity='CRITICAL']"))).isEqualTo("重大 1件");
+		// The dashboard: today's row counts the same, the finding waits in the open list,
+		// and the report is a link away.
+		assertThat(
+				browser.text(By.cssSelector("#recent-days tr[data-date='" + today + "'] [data-severity='CRITICAL']")))
+			.isEqualTo("1");
+		assertThat(browser.visible(By.cssSelector("tr.open-finding[data-type='TEMP_PIN_NOT_LOCKED']")).getText())
+			.contains("暫定暗証番号のロック未確認", "案件" + unlocked);
+		WebElement report = browser.visible(By.id("report"));
+		assertThat(report.getText()).isEqualTo("報告書（PDF）");
+		assertThat(report.getAttribute("href")).endsWith("/api/reconciliations/report.pdf?date=" + today);
 
 		finding.findElement(By.name("comment")).sendKeys("本人に連絡し、再来庁を依頼");
 		new Select(finding.findElement(By.name("state"))).selectByValue("ACKNOWLEDGED");
@@ -109,6 +120,9 @@ class ReconcilePageJourneyTest {
 		assertThat(browser.text(By.id("notice"))).isEqualTo("指摘の状態を更新しました。");
 		assertThat(browser.text(By.cssSelector("tr.finding[data-type='TEMP_PIN_NOT_LOCKED'] .state")))
 			.isEqualTo("確認済み（本人に連絡し、再来庁を依頼）");
+		assertThat(browser.all(By.cssSelector("tr.open-finding[data-type='TEMP_PIN_NOT_LOCKED']"))).isEmpty();
+		browser.clickAndWaitForNewPage(By.cssSelector("#recent-days tr[data-date='" + today + "'] a"));
+		assertThat(browser.text(By.id("run-status"))).contains(today, "第1回");
 
 		browser.clickAndWaitForUrl(By.cssSelector("tr.finding[data-type='TEMP_PIN_NOT_LOCKED'] a"),
 				url -> url.endsWith("/cases/" + unlocked));

@@ -2,21 +2,29 @@ package jp.madoguchi.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.madoguchi.support.ApiClient;
 import jp.madoguchi.support.DeviceLogs;
@@ -27,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * The reconciliation through its API, on cases whose steps were recorded and whose device
  * events were shipped for real: it finds the unlocked temporary PIN, the registration
  * without a signed consent and the events of an unknown case; a re-run finds the same
- * findings (the same ids), and a finding's state carries over.
+ * findings (the same ids), and a finding's state carries over. The dashboard counts and
+ * lists them, and the section head's PDF report prints them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -43,6 +52,9 @@ class ReconciliationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	static final AtomicInteger ROSTERS = new AtomicInteger();
 
@@ -120,6 +132,133 @@ class ReconciliationTest {
 		assertThat(operator.postJson("/api/reconciliations", "{\"date\":\"2026/11/21\"}").json().get("code").asString())
 			.isEqualTo("RECONCILE_BAD_DATE");
 		assertThat(clerk.get("/api/reconciliations?date=" + today).status()).isEqualTo(403);
+
+		dashboard(operator, today, again);
+		report(operator, today, again, carried, unlocked);
+	}
+
+	/**
+	 * The summary counts the day's latest run by severity, lists exactly the findings
+	 * nobody acknowledged (the acknowledged one is gone from it), and keeps to its
+	 * window.
+	 */
+	private void dashboard(ApiClient operator, LocalDate today, JsonNode again) {
+		var response = operator.get("/api/reconciliations/summary?days=14");
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		JsonNode summary = response.json();
+		assertThat(summary.get("to").asString()).isEqualTo(today.toString());
+		assertThat(summary.get("from").asString()).isEqualTo(today.minusDays(13).toString());
+		JsonNode day = null;
+		for (JsonNode d : summary.get("days")) {
+			if (d.get("date").asString().equals(today.toString())) {
+				day = d;
+			}
+		}
+		assertThat(day).as("today in " + summary).isNotNull();
+		assertThat(day.get("attempt").asInt()).isEqualTo(1);
+		assertThat(day.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(day.get("casesChecked").asLong()).isEqualTo(again.get("casesChecked").asLong());
+		Map<String, Long> bySeverity = new HashMap<>();
+		List<Long> open = new ArrayList<>();
+		for (JsonNode f : again.get("findings")) {
+			bySeverity.merge(f.get("severity").asString(), 1L, Long::sum);
+			if (f.get("state").asString().equals("OPEN")) {
+				open.add(f.get("id").asLong());
+			}
+		}
+		assertThat(bySeverity.get("CRITICAL")).isGreaterThanOrEqualTo(2);
+		assertThat(day.get("critical").asLong()).isEqualTo(bySeverity.getOrDefault("CRITICAL", 0L));
+		assertThat(day.get("major").asLong()).isEqualTo(bySeverity.getOrDefault("MAJOR", 0L));
+		assertThat(day.get("minor").asLong()).isEqualTo(bySeverity.getOrDefault("MINOR", 0L));
+		assertThat(open).hasSizeLessThan(again.get("findings").size());
+		assertThat(summary.get("openCount").asLong()).isEqualTo(open.size());
+		List<Long> listed = new ArrayList<>();
+		summary.get("open").forEach(f -> listed.add(f.get("id").asLong()));
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(open);
+		JsonNode first = summary.get("open").get(0);
+		assertThat(first.get("severity").asString()).isEqualTo("CRITICAL");
+		assertThat(first.get("evidence").has("stepIds")).isTrue();
+
+		// A day long past: run, but outside the last 14 days.
+		assertThat(operator.postJson("/api/reconciliations", "{\"date\":\"2001-01-01\"}").status()).isEqualTo(200);
+		List<String> days = new ArrayList<>();
+		operator.get("/api/reconciliations/summary")
+			.json()
+			.get("days")
+			.forEach(d -> days.add(d.get("date").asString()));
+		assertThat(days).containsExactly(today.toString());
+		assertThat(operator.get("/api/reconciliations/summary?days=0").json().get("code").asString())
+			.isEqualTo("RECONCILE_BAD_DAYS");
+		assertThat(operator.get("/api/reconciliations/summary?days=abc").status()).isEqualTo(400);
+	}
+
+	/**
+	 * The section head's PDF: poppler reads back the Japanese title, each finding's row
+	 * (severity, type, case, message) and the state's comment; every font is embedded;
+	 * the download is audited; a day without a run is a 404.
+	 */
+	private void report(ApiClient operator, LocalDate today, JsonNode again, JsonNode carried, long unlocked)
+			throws Exception {
+		var response = operator.get("/api/reconciliations/report.pdf?date=" + today);
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		assertThat(new String(response.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		// Kept under target/ for a person to look at.
+		Path file = Path.of("target", "reconcile-test", "reconciliation-report.pdf");
+		Files.createDirectories(file.getParent());
+		Files.write(file, response.body());
+		String text = run("pdftotext", "-raw", "-enc", "UTF-8", file.toString(), "-");
+		assertThat(text).contains("夜間突合せ報告書", "対象日：", today.toString(), "第2回", "完了", "1 / ");
+		String joined = text.replaceAll("\\s", "");
+		assertThat(joined)
+			.contains("重大暫定暗証番号のロック未確認" + unlocked + carried.get("message").asString().replaceAll("\\s", ""));
+		assertThat(joined).contains("確認済み本人に連絡済み");
+		for (JsonNode f : again.get("findings")) {
+			assertThat(joined).as("finding " + f.get("id")).contains(f.get("message").asString().replaceAll("\\s", ""));
+		}
+		List<String> fonts = run("pdffonts", file.toString()).lines().skip(2).toList();
+		assertThat(fonts).isNotEmpty();
+		for (String row : fonts) {
+			String[] columns = row.trim().split("\\s+");
+			// From the right: object id (2 columns), uni, sub, emb.
+			assertThat(columns[columns.length - 5]).as("emb: " + row).isEqualTo("yes");
+		}
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM audit_event WHERE username = 'operator' AND action = 'DOWNLOAD'
+				AND target_type = 'reconciliation.report' AND target_id = ?""")
+			.param(today.toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		// A comment no font can draw: the forms module refuses the whole report, in
+		// Japanese, naming the column; nothing is downloaded, so nothing is audited.
+		assertThat(operator
+			.postJson("/api/reconciliations/findings/" + carried.get("id").asLong(),
+					"{\"state\":\"ACKNOWLEDGED\",\"comment\":\"連絡済み\uD83D\uDE00\"}")
+			.status()).isEqualTo(204);
+		var refused = operator.get("/api/reconciliations/report.pdf?date=" + today);
+		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+		assertThat(refused.json().get("code").asString()).isEqualTo("FORM_REFUSED");
+		assertThat(refused.json().get("message").asString()).contains("コメント", "U+1F600");
+		assertThat(refused.text()).doesNotContain("cannot print").doesNotContain("Exception");
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM audit_event WHERE action = 'DOWNLOAD' AND target_type = 'reconciliation.report'""")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		var none = operator.get("/api/reconciliations/report.pdf?date=2001-01-02");
+		assertThat(none.status()).isEqualTo(404);
+		assertThat(none.json().get("code").asString()).isEqualTo("RECONCILE_NO_RUN");
+		assertThat(none.json().get("message").asString()).contains("2001-01-02", "まだ実行されていません");
+	}
+
+	/** Runs a command and returns its standard output; fails on a non-zero exit. */
+	private static String run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+		byte[] out = process.getInputStream().readAllBytes();
+		String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+		assertThat(process.exitValue()).as(String.join(" ", command) + ": " + err).isZero();
+		return new String(out, StandardCharsets.UTF_8);
 	}
 
 	private static List<String> summary(JsonNode run) {

@@ -9,6 +9,7 @@ import jp.madoguchi.forms.FormId;
 import jp.madoguchi.forms.FormRefusedException;
 import jp.madoguchi.forms.GeneratedDocument;
 import jp.madoguchi.forms.Region;
+import jp.madoguchi.forms.ReportDocument;
 import jp.madoguchi.forms.TemplateRejectedException;
 import jp.madoguchi.forms.internal.template.Element;
 import jp.madoguchi.forms.internal.template.FieldCatalog;
@@ -29,11 +30,14 @@ public final class Renderer {
 
 	private final PageMarks marks;
 
+	private final ReportWriter reports;
+
 	public Renderer(FontBook fonts) {
 		this.shaper = new Shaper(fonts);
 		this.layouter = new TextLayouter(shaper);
 		this.marks = new PageMarks(shaper);
 		this.painter = new DocumentPainter(layouter, new ElementPainter(layouter, shaper), marks);
+		this.reports = new ReportWriter(shaper);
 	}
 
 	/**
@@ -98,6 +102,14 @@ public final class Renderer {
 			regions = painter.paint(session, prepared, values.documentId());
 		}
 		return new GeneratedDocument(record(form, template, values, regions), out.toByteArray());
+	}
+
+	/**
+	 * A report as a PDF/A-2b file in memory; throws {@link FormRefusedException} before
+	 * anything is written when a character of it cannot be drawn.
+	 */
+	public byte[] report(ReportDocument report) {
+		return reports.write(report);
 	}
 
 	/**
