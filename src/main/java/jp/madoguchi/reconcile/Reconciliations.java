@@ -158,6 +158,11 @@ public class Reconciliations {
 			.sum();
 	}
 
+	/** Whether the day's latest run completed (a day never run has not). */
+	boolean completed(long municipalityId, LocalDate day) {
+		return store.latestRun(municipalityId, day).map(r -> "COMPLETED".equals(r.status())).orElse(false);
+	}
+
 	/** The day's latest run and its findings. */
 	Optional<Reconciliation> result(long municipalityId, LocalDate day) {
 		return store.latestRun(municipalityId, day)

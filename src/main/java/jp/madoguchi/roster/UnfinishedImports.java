@@ -6,11 +6,14 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * At start, removes rosters whose import was cut off by a stop of the service (they were
  * never visible). One service instance owns a database, so an IMPORTING roster at start
  * can never complete.
  */
+@ServingProcessOnly
 @Component
 class UnfinishedImports implements ApplicationRunner {
 

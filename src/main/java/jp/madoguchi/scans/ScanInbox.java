@@ -27,6 +27,8 @@ import jp.madoguchi.tenant.LocalGovernmentCode;
 import jp.madoguchi.tenant.Municipality;
 import jp.madoguchi.tenant.Tenants;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * The scanner's folder: {@code <inbox>/<6-digit local government code>/file.pdf}. A file
  * is taken once its size and time stayed the same for one poll (a copy in progress is
@@ -34,6 +36,7 @@ import jp.madoguchi.tenant.Tenants;
  * (with a Japanese {@code .txt} saying why) only after its content is stored. Also
  * processes, at start-up, any scan a crash left half-done.
  */
+@ServingProcessOnly
 @Component
 class ScanInbox {
 

@@ -30,6 +30,8 @@ import jp.madoguchi.changes.Change;
 import jp.madoguchi.changes.ChangeKind;
 import jp.madoguchi.changes.ChangeLog;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * Keeps the index following the change log: one background thread polls the log (every
  * {@code madoguchi.search.poll-interval}, 150 ms by default), applies the changes it
@@ -44,6 +46,7 @@ import jp.madoguchi.changes.ChangeLog;
  * on every poll for {@code madoguchi.search.gap-timeout} (10 minutes by default), after
  * which its transaction is taken as rolled back.
  */
+@ServingProcessOnly
 @Component
 class IndexFeeder implements SmartLifecycle {
 

@@ -12,11 +12,14 @@ import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.tenant.StaffUser;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * The administrator's page of the search index: where a rebuild stands, and the button
  * that replays everything from the database (the same action as
  * {@code POST /api/search/rebuild}).
  */
+@ServingProcessOnly
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class SearchAdminPages {

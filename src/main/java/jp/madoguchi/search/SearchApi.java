@@ -13,10 +13,13 @@ import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.tenant.StaffUser;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * Records search for records officers (their own municipality only, every search
  * audited), and the index rebuild for administrators.
  */
+@ServingProcessOnly
 @RestController
 class SearchApi {
 

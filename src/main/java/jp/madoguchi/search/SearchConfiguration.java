@@ -7,10 +7,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * The index lives in {@code madoguchi.search.index-dir}, by default
  * {@code ${madoguchi.data-dir}/search-index}.
  */
+@ServingProcessOnly
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 

@@ -32,6 +32,8 @@ import jp.madoguchi.scans.ScanPageLocation;
 import jp.madoguchi.scans.ScanPageLocations;
 import jp.madoguchi.tenant.StaffUser;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * The records officer's search page: one box, filters with their counts, sort, paging and
  * per hit the name with its matched parts marked, links to the case, its signed documents
@@ -39,6 +41,7 @@ import jp.madoguchi.tenant.StaffUser;
  * municipality scope and the same audit; a bad parameter is said on the page, in the
  * catalogue's words.
  */
+@ServingProcessOnly
 @Controller
 @PreAuthorize("hasRole('RECORDS_OFFICER')")
 class SearchPages {

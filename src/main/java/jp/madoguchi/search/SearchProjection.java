@@ -18,10 +18,13 @@ import jp.madoguchi.forms.IssuedDocuments;
 import jp.madoguchi.scans.ScannedDocument;
 import jp.madoguchi.scans.ScannedDocuments;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * The index's entries as the database says now, read from the owning modules' public APIs
  * in batches: one entry per generated document, one per case without documents.
  */
+@ServingProcessOnly
 @Component
 class SearchProjection {
 

@@ -6,11 +6,14 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * {@code java -jar madoguchi.jar --madoguchi.search.rebuild}: rebuilds the search index
  * from the database at start, then serves as usual; with
  * {@code --spring.main.web-application-type=none} as well, it stops when done.
  */
+@ServingProcessOnly
 @Component
 class SearchRebuildCommand implements ApplicationRunner {
 

@@ -34,12 +34,15 @@ import jp.madoguchi.japanese.JapaneseDates;
 import jp.madoguchi.search.analysis.SearchDocuments;
 import jp.madoguchi.search.analysis.SearchQueries;
 
+import jp.madoguchi.runtime.ServingProcessOnly;
+
 /**
  * Searches one municipality's entries. The municipality is a filter of the Lucene query
  * itself, so no other municipality's entry is ever read. Usable without Spring:
  * {@code new SearchService(SearchIndex.open(path))}. Auditing is the caller's (the API
  * audits every search).
  */
+@ServingProcessOnly
 @Service
 public class SearchService {
 

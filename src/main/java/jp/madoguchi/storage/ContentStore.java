@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +33,17 @@ public class ContentStore {
 
 	private final Path staging;
 
-	ContentStore(StorageProperties properties) {
+	ContentStore(StorageProperties properties, @Value("${madoguchi.batch-job:false}") boolean batchJob) {
 		this.root = properties.dataDir().resolve("files");
 		this.staging = properties.dataDir().resolve("staging");
 		try {
 			Files.createDirectories(root);
 			Files.createDirectories(staging);
-			removeLeftoverStagedFiles();
+			// A batch job's process starts beside the running service, whose uploads in
+			// progress are staged here.
+			if (!batchJob) {
+				removeLeftoverStagedFiles();
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);

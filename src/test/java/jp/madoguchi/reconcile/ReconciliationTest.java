@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -135,6 +136,32 @@ class ReconciliationTest {
 
 		dashboard(operator, today, again);
 		report(operator, today, again, carried, unlocked);
+	}
+
+	@Autowired
+	NightlyReconciliation nightly;
+
+	@Autowired
+	ScheduledTaskHolder scheduler;
+
+	/**
+	 * The service's own nightly run: scheduled at 02:30 in Japan unless turned off (the
+	 * tests turn it off, "-"); it reconciles the day before for every municipality, and a
+	 * day already reconciled is not run again.
+	 */
+	@Test
+	void theServiceRunsTheNightItselfOnce() {
+		assertThat(scheduler.getScheduledTasks()).as("turned off for the tests")
+			.noneMatch(t -> t.toString().contains("NightlyReconciliation"));
+		LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(1);
+		ApiClient operator = new ApiClient(port, "operator", "demo");
+		nightly.runNightly();
+		JsonNode first = operator.get("/api/reconciliations?date=" + yesterday).json();
+		assertThat(first.get("status").asString()).isEqualTo("COMPLETED");
+		nightly.runNightly();
+		JsonNode second = operator.get("/api/reconciliations?date=" + yesterday).json();
+		assertThat(second.get("runId").asLong()).as("not run again").isEqualTo(first.get("runId").asLong());
+		assertThat(second.get("attempt").asInt()).isEqualTo(first.get("attempt").asInt());
 	}
 
 	/**

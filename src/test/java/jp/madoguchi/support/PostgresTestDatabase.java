@@ -1,6 +1,7 @@
 package jp.madoguchi.support;
 
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -42,12 +43,27 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {
-		String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		String schema = newSchema();
 		registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.datasource.password", () -> PASSWORD);
 		registry.add("spring.flyway.schemas", () -> schema);
 		registry.add("spring.flyway.default-schema", () -> schema);
+	}
+
+	/**
+	 * The same settings as command-line arguments, for a service in a process of its own:
+	 * a schema of its own, or {@code schema} again for a second process on the same one.
+	 */
+	public static List<String> arguments(String schema) {
+		return List.of("--spring.datasource.url=" + URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+				"--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD,
+				"--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema);
+	}
+
+	/** A new schema name. */
+	public static String newSchema() {
+		return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 	}
 
 	private static String probe() {
