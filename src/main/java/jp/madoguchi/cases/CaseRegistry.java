@@ -142,6 +142,21 @@ public class CaseRegistry {
 	}
 
 	/**
+	 * The lowest and the highest id of the municipality's cases, or empty when it has
+	 * none: where a batch job divides its walk between threads.
+	 */
+	public Optional<CaseIdRange> caseIdRange(long municipalityId) {
+		return jdbc.sql("SELECT MIN(id), MAX(id) FROM applicant_case WHERE municipality_id = ?")
+			.param(municipalityId)
+			.query((rs, n) -> rs.getObject(1) == null ? null : new CaseIdRange(rs.getLong(1), rs.getLong(2)))
+			.optional();
+	}
+
+	/** Case ids from {@code first} to {@code last}, both included. */
+	public record CaseIdRange(long first, long last) {
+	}
+
+	/**
 	 * A page of {@link #caseIdsAfter}: {@code last} is where the next page starts after.
 	 */
 	public record CaseIdPage(List<Long> ids, long last, boolean end) {

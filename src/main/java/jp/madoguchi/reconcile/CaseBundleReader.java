@@ -23,10 +23,11 @@ import jp.madoguchi.forms.IssuedDocumentSummary;
 import jp.madoguchi.forms.IssuedDocuments;
 
 /**
- * The cases of a municipality with a step recorded by the end of the day, a page at a
- * time (one question per module per page, never one per case), each with everything the
- * classifier weighs. Restartable: the last case handed out at each commit is kept in the
- * step's execution context, and a restart goes on after it.
+ * The cases of a municipality with a step recorded by the end of the day, in one range of
+ * case ids (a partition of the job's step), a page at a time (one question per module per
+ * page, never one per case), each with everything the classifier weighs. Restartable: the
+ * last case handed out at each commit is kept in the step's execution context, and a
+ * restart goes on after it.
  */
 class CaseBundleReader implements ItemStreamReader<CaseBundle> {
 
@@ -35,6 +36,11 @@ class CaseBundleReader implements ItemStreamReader<CaseBundle> {
 	private final long municipalityId;
 
 	private final OffsetDateTime until;
+
+	/** The range: cases after {@code after}, up to {@code last} included. */
+	private final long after;
+
+	private final long last;
 
 	private final int pageSize;
 
@@ -58,10 +64,12 @@ class CaseBundleReader implements ItemStreamReader<CaseBundle> {
 
 	private boolean exhausted;
 
-	CaseBundleReader(long municipalityId, OffsetDateTime until, int pageSize, CaseSteps steps, CaseRegistry cases,
-			SignedDocuments signed, IssuedDocuments issued, DeviceEvidence devices) {
+	CaseBundleReader(long municipalityId, OffsetDateTime until, long after, long last, int pageSize, CaseSteps steps,
+			CaseRegistry cases, SignedDocuments signed, IssuedDocuments issued, DeviceEvidence devices) {
 		this.municipalityId = municipalityId;
 		this.until = until;
+		this.after = after;
+		this.last = last;
 		this.pageSize = pageSize;
 		this.steps = steps;
 		this.cases = cases;
@@ -72,7 +80,7 @@ class CaseBundleReader implements ItemStreamReader<CaseBundle> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		handedOut = context.containsKey(AFTER) ? context.getLong(AFTER) : 0;
+		handedOut = context.containsKey(AFTER) ? context.getLong(AFTER) : after;
 		readUpTo = handedOut;
 	}
 
@@ -97,14 +105,18 @@ class CaseBundleReader implements ItemStreamReader<CaseBundle> {
 		List<Long> ids = List.of();
 		Map<Long, List<RecordedStep>> recorded = Map.of();
 		// Pages of the municipality's cases with steps (a page of others' cases, or of
-		// cases
-		// without steps, is passed over).
+		// cases without steps, is passed over).
 		while (recorded.isEmpty()) {
+			if (readUpTo >= last) {
+				exhausted = true;
+				return;
+			}
 			CaseRegistry.CaseIdPage next = cases.caseIdsAfter(municipalityId, readUpTo, pageSize);
 			readUpTo = next.last();
-			recorded = next.ids().isEmpty() ? Map.of() : steps.recordedOf(municipalityId, next.ids());
-			ids = next.ids().stream().filter(recorded::containsKey).toList();
-			if (recorded.isEmpty() && next.end()) {
+			List<Long> inRange = next.ids().stream().filter(id -> id <= last).toList();
+			recorded = inRange.isEmpty() ? Map.of() : steps.recordedOf(municipalityId, inRange);
+			ids = inRange.stream().filter(recorded::containsKey).toList();
+			if (recorded.isEmpty() && (next.end() || readUpTo >= last)) {
 				exhausted = true;
 				return;
 			}

@@ -149,11 +149,13 @@ public class Reconciliations {
 		return Optional.of(casesRead(execution));
 	}
 
-	/** Cases the execution's {@code cases} step has read (and committed). */
+	/**
+	 * Cases the execution's range steps ({@code cases-part:…}) have read and committed.
+	 */
 	private static long casesRead(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
-			.filter(s -> s.getStepName().equals("cases"))
+			.filter(s -> s.getStepName().startsWith(ReconcileJobConfiguration.PART))
 			.mapToLong(StepExecution::getReadCount)
 			.sum();
 	}
