@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,14 +27,25 @@ import jp.madoguchi.tenant.Tenants;
 @Component
 class ReconcileReport {
 
-	static final String TITLE = "夜間突合せ報告書";
-
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
-	private static final List<ReportDocument.Column> COLUMNS = List.of(new ReportDocument.Column("重要度", 6),
-			new ReportDocument.Column("種類", 13), new ReportDocument.Column("案件", 6),
-			new ReportDocument.Column("内容", 32), new ReportDocument.Column("根拠", 17),
-			new ReportDocument.Column("状態", 8), new ReportDocument.Column("コメント", 18));
+	/**
+	 * The table's columns: the catalogue's {@code RECONCILE_REPORT_COLUMN_<name>}, and
+	 * widths.
+	 */
+	private static final Map<String, Integer> COLUMNS = columns();
+
+	private static Map<String, Integer> columns() {
+		Map<String, Integer> columns = new LinkedHashMap<>();
+		columns.put("SEVERITY", 6);
+		columns.put("TYPE", 13);
+		columns.put("CASE", 6);
+		columns.put("MESSAGE", 32);
+		columns.put("EVIDENCE", 17);
+		columns.put("STATE", 8);
+		columns.put("COMMENT", 18);
+		return columns;
+	}
 
 	private final FormsEngine forms;
 
@@ -62,28 +74,34 @@ class ReconcileReport {
 		Map<Severity, Long> counts = new EnumMap<>(Severity.class);
 		run.findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
 		List<String> header = new ArrayList<>();
-		header.add("自治体：" + municipality);
-		header.add("対象日：" + JapaneseDates.toEraText(run.date()) + "（" + run.date() + "）");
-		header.add("実行：第" + (run.attempt() + 1) + "回　状態：" + messages.text("RECONCILE_STATUS_" + run.status()));
-		header.add("開始：" + japanTime(run.startedAt()) + "　終了："
-				+ (run.finishedAt() == null ? "未了" : japanTime(run.finishedAt())));
-		header.add("確認した案件：" + run.casesChecked() + "件");
+		header.add(messages.text("RECONCILE_REPORT_MUNICIPALITY", municipality));
+		header.add(messages.text("RECONCILE_REPORT_DAY", JapaneseDates.toEraText(run.date()), run.date().toString()));
+		header.add(messages.text("RECONCILE_REPORT_RUN", Integer.toString(run.attempt() + 1),
+				messages.text("RECONCILE_STATUS_" + run.status())));
+		header.add(messages.text("RECONCILE_REPORT_TIMES", japanTime(run.startedAt()), run.finishedAt() == null
+				? messages.text("RECONCILE_REPORT_NOT_FINISHED") : japanTime(run.finishedAt())));
+		header.add(messages.text("RECONCILE_REPORT_CASES", Long.toString(run.casesChecked())));
 		List<String> tally = new ArrayList<>();
 		for (Severity severity : Severity.values()) {
-			tally.add(severityLabel(severity) + " " + counts.getOrDefault(severity, 0L) + "件");
+			tally.add(messages.text("RECONCILE_REPORT_COUNT", severityLabel(severity),
+					Long.toString(counts.getOrDefault(severity, 0L))));
 		}
-		header.add("指摘：" + String.join("　", tally) + "（計 " + run.findings().size() + "件）");
+		header.add(messages.text("RECONCILE_REPORT_FINDINGS", String.join("　", tally),
+				Integer.toString(run.findings().size())));
 		if (run.findings().isEmpty()) {
-			header.add("指摘はありません。");
+			header.add(messages.text("RECONCILE_REPORT_NO_FINDINGS"));
 		}
-		header.add("出力：" + japanTime(OffsetDateTime.now()) + "　" + user.getUsername());
+		header.add(messages.text("RECONCILE_REPORT_PRINTED", japanTime(OffsetDateTime.now()), user.getUsername()));
 		List<List<String>> rows = new ArrayList<>();
 		for (Reconciliation.Finding f : run.findings()) {
 			rows.add(List.of(severityLabel(f.severity()), messages.text("RECONCILE_TYPE_" + f.type().name()),
 					f.caseId() == null ? "" : Long.toString(f.caseId()), f.message(), evidence(f.evidence()),
 					messages.text("RECONCILE_STATE_" + f.state().name()), f.comment() == null ? "" : f.comment()));
 		}
-		return new ReportDocument(TITLE, header, COLUMNS, rows);
+		List<ReportDocument.Column> columns = new ArrayList<>();
+		COLUMNS.forEach((name, weight) -> columns
+			.add(new ReportDocument.Column(messages.text("RECONCILE_REPORT_COLUMN_" + name), weight)));
+		return new ReportDocument(messages.text("RECONCILE_REPORT_TITLE"), header, columns, rows);
 	}
 
 	private static String municipalityLine(Municipality m) {
@@ -95,16 +113,16 @@ class ReconcileReport {
 	}
 
 	/** The ids that prove the finding, one kind a line, as on the page. */
-	static String evidence(FoundProblem.Evidence evidence) {
+	String evidence(FoundProblem.Evidence evidence) {
 		List<String> lines = new ArrayList<>();
 		if (!evidence.stepIds().isEmpty()) {
-			lines.add("手順 " + joined(evidence.stepIds()));
+			lines.add(messages.text("RECONCILE_REPORT_STEPS", joined(evidence.stepIds())));
 		}
 		if (!evidence.eventIds().isEmpty()) {
-			lines.add("読取記録 " + joined(evidence.eventIds()));
+			lines.add(messages.text("RECONCILE_REPORT_EVENTS", joined(evidence.eventIds())));
 		}
 		if (!evidence.documentIds().isEmpty()) {
-			lines.add("書類 " + joined(evidence.documentIds()));
+			lines.add(messages.text("RECONCILE_REPORT_DOCUMENTS", joined(evidence.documentIds())));
 		}
 		return String.join("\n", lines);
 	}
