@@ -223,14 +223,7 @@ class CaseStepsTest {
 
 	private static long importCase(ApiClient clerk, String procedure) {
 		int n = ROSTERS.incrementAndGet();
-		var created = clerk.upload("steps-" + n + ".csv",
-				Rosters.csv(List.of(Rosters.row("手順　太郎", "テジュン　タロウ", "S30.3." + n, procedure, "本人"))), false);
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases")
-			.json()
-			.get(0)
-			.get("id")
-			.asLong();
+		return Rosters.importOne(clerk, Rosters.row("手順　太郎", "テジュン　タロウ", "S30.3." + n, procedure, "本人"));
 	}
 
 }

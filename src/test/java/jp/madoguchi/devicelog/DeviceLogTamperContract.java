@@ -460,15 +460,7 @@ abstract class DeviceLogTamperContract {
 	}
 
 	private long importOneCase() {
-		var created = clerk.upload("tamper-" + System.nanoTime() + ".csv",
-				Rosters.csv(List.of(Rosters.row("改竄　検査" + uniqueness, "カイザン　ケンサ", "S21.2.2", "新規交付（交付時来庁）", "本人"))),
-				false);
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases")
-			.json()
-			.get(0)
-			.get("id")
-			.asLong();
+		return Rosters.importOne(clerk, Rosters.row("改竄　検査" + uniqueness, "カイザン　ケンサ", "S21.2.2", "新規交付（交付時来庁）", "本人"));
 	}
 
 	private Result ship(List<String> lines) throws Exception {

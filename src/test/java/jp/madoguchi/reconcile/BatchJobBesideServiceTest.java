@@ -101,14 +101,7 @@ class BatchJobBesideServiceTest {
 	}
 
 	private static long importOne(ApiClient clerk, String name, String reading) {
-		var created = clerk.upload("beside-" + System.nanoTime() + ".csv",
-				Rosters.csv(List.of(Rosters.row(name, reading, "昭和10年10月10日", "新規交付（交付時来庁）", "本人"))), false);
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases")
-			.json()
-			.get(0)
-			.get("id")
-			.asLong();
+		return Rosters.importOne(clerk, Rosters.row(name, reading, "昭和10年10月10日", "新規交付（交付時来庁）", "本人"));
 	}
 
 }

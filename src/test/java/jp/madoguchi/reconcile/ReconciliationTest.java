@@ -320,14 +320,7 @@ class ReconciliationTest {
 
 	private static long importCase(ApiClient clerk) {
 		int n = ROSTERS.incrementAndGet();
-		var created = clerk.upload("reconcile-" + n + ".csv",
-				Rosters.csv(List.of(Rosters.row("突合　花子", "トツゴウ　ハナコ", "S31.1." + n, "新規交付（交付時来庁）", "本人"))), false);
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases")
-			.json()
-			.get(0)
-			.get("id")
-			.asLong();
+		return Rosters.importOne(clerk, Rosters.row("突合　花子", "トツゴウ　ハナコ", "S31.1." + n, "新規交付（交付時来庁）", "本人"));
 	}
 
 }

@@ -89,14 +89,7 @@ class SearchIndexRestartTest {
 
 	private static long importRoster(ConfigurableApplicationContext app, String name, String reading) {
 		ApiClient clerk = client(app, "clerk");
-		var created = clerk.upload("restart-" + System.nanoTime() + ".csv",
-				Rosters.csv(List.of(Rosters.row(name, reading, "昭和10年10月10日", "設定切替", "本人"))), false);
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases")
-			.json()
-			.get(0)
-			.get("id")
-			.asLong();
+		return Rosters.importOne(clerk, Rosters.row(name, reading, "昭和10年10月10日", "設定切替", "本人"));
 	}
 
 	private static JsonNode search(ConfigurableApplicationContext app, String name) {

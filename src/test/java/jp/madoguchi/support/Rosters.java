@@ -51,6 +51,22 @@ public final class Rosters {
 		return csv(rows, StandardCharsets.UTF_8, false);
 	}
 
+	/**
+	 * Imports a roster of this one row (a file name of its own) through the API as the
+	 * clerk, and returns the case's id.
+	 */
+	public static long importOne(ApiClient clerk, List<String> row) {
+		var created = clerk.upload("one-" + System.nanoTime() + ".csv", csv(List.of(row)), false);
+		if (created.status() != 201) {
+			throw new AssertionError("the roster was not imported: " + created.status() + " " + created.text());
+		}
+		return clerk.get("/api/rosters/" + created.json().get("id").asLong() + "/cases")
+			.json()
+			.get(0)
+			.get("id")
+			.asLong();
+	}
+
 	public static byte[] xlsx(List<List<String>> rows) {
 		try {
 			var out = new ByteArrayOutputStream();
