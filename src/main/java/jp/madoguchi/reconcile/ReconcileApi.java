@@ -1,12 +1,13 @@
 package jp.madoguchi.reconcile;
 
+import static jp.madoguchi.csv.SpreadsheetCsv.neutralised;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
+import jp.madoguchi.csv.SpreadsheetCsv;
 import jp.madoguchi.errors.ApiError;
 import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.tenant.StaffUser;
@@ -108,8 +110,8 @@ class ReconcileApi {
 		LocalDate day = day(date);
 		Reconciliation r = reconciliations.result(user.municipalityId(), day).orElseThrow(ClientError::notFound);
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "reconciliation", day.toString());
-		StringBuilder out = new StringBuilder("\uFEFF");
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+		StringBuilder out = new StringBuilder();
+		try (CSVPrinter printer = SpreadsheetCsv.printer(out)) {
 			printer.printRecord("日付", "回", "指摘ID", "重要度", "種類", "案件", "内容", "状態", "コメント", "初回検出日", "最終検出日", "手順ID",
 					"読取記録ID");
 			for (Reconciliation.Finding f : r.findings()) {
@@ -189,14 +191,6 @@ class ReconcileApi {
 			// Answered below, like a number out of range.
 		}
 		throw ClientError.badRequest("RECONCILE_BAD_DAYS").field("days");
-	}
-
-	static String neutralised(String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		char c = value.charAt(0);
-		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
 	}
 
 	private static String joined(List<?> values) {

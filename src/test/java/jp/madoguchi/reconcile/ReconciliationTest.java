@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import jp.madoguchi.csv.SpreadsheetCsv;
 import jp.madoguchi.support.ApiClient;
 import jp.madoguchi.support.DeviceLogs;
 import jp.madoguchi.support.Rosters;
@@ -125,9 +126,9 @@ class ReconciliationTest {
 			.contains(today + ",2," + carried.get("id").asLong() + ",CRITICAL,TEMP_PIN_NOT_LOCKED," + unlocked,
 					"ACKNOWLEDGED,本人に連絡済み");
 		assertThat(text.lines().count()).isEqualTo(1 + again.get("findings").size());
-		assertThat(ReconcileApi.neutralised("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-		assertThat(ReconcileApi.neutralised("-1")).isEqualTo("'-1");
-		assertThat(ReconcileApi.neutralised("案件1")).isEqualTo("案件1");
+		assertThat(SpreadsheetCsv.neutralised("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(SpreadsheetCsv.neutralised("-1")).isEqualTo("'-1");
+		assertThat(SpreadsheetCsv.neutralised("案件1")).isEqualTo("案件1");
 
 		assertThat(operator.get("/api/reconciliations?date=2001-01-02").status()).isEqualTo(404);
 		assertThat(operator.postJson("/api/reconciliations", "{\"date\":\"2026/11/21\"}").json().get("code").asString())
