@@ -403,6 +403,7 @@ class AccessTableTest {
 				.replace("{version}", Integer.toString(this.version))
 				.replace("{page}", "1")
 				.replace("{stepId}", "0")
+				.replace("{recordType}", "device-log")
 				.replace("{token}", UUID.randomUUID().toString());
 			assertThat(path).as("every path variable of %s has a value", row.path()).doesNotContain("{");
 			if (row.endpoint().equals("POST /api/cases/{id}/documents")) {
@@ -450,6 +451,9 @@ class AccessTableTest {
 				case "POST /password" -> form(Map.of("currentPassword", "not-the-password", "newPassword",
 						"kawa-sora-yama-2026", "confirmPassword", "kawa-sora-yama-2026"));
 				case "PUT /api/municipality" -> json(this.municipality);
+				// The default again: the ADMIN's call changes nothing that matters.
+				case "PUT /api/retention/classes/{recordType}" -> json("{\"years\":5,\"from\":\"CREATED\"}");
+				case "POST /admin/retention/{recordType}" -> form(Map.of("years", "5", "from", "CREATED"));
 				case "POST /workstation-keys" ->
 					form(Map.of("workstation", "access-page-" + this.workstations.incrementAndGet()));
 				default -> null;
