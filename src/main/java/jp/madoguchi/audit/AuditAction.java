@@ -35,6 +35,10 @@ public enum AuditAction {
 	 * A reconciliation run started (target: the day), and a finding acknowledged,
 	 * resolved or reopened (target: the finding's id).
 	 */
-	RECONCILIATION_RUN, FINDING_UPDATED
+	RECONCILIATION_RUN, FINDING_UPDATED,
+	/**
+	 * A legal hold placed or released (target type {@code legal.hold}, id: the hold's).
+	 */
+	HOLD_PLACED, HOLD_RELEASED
 
 }

@@ -31,8 +31,11 @@ enum RecordType {
 		this.events = events;
 	}
 
-	/** The name in the API and the tables ({@code roster-file}, …). */
-	String id() {
+	/**
+	 * The name in the API and the tables ({@code roster-file}, …); public for the pages'
+	 * templates.
+	 */
+	public String id() {
 		return id;
 	}
 

@@ -20,4 +20,9 @@ public class ScannedDocuments {
 		return repository.scannedOfCases(municipalityId, caseIds);
 	}
 
+	/** Whether the municipality has this scan (an uploaded file, kept unchanged). */
+	public boolean scanExists(long municipalityId, long scanId) {
+		return repository.find(municipalityId, scanId).isPresent();
+	}
+
 }

@@ -381,6 +381,10 @@ class AccessTableTest {
 					// No such finding: judged (404) without changing one.
 					id = "0";
 				}
+				else if (path.startsWith("/api/retention/holds/") || path.startsWith("/records/holds/")) {
+					// No such hold: judged (404) without releasing one.
+					id = "0";
+				}
 				else if (path.startsWith("/api/users/") || path.startsWith("/admin/users/")) {
 					// A user of its own: the rows reset, deactivate and unlock it, never
 					// a
@@ -454,6 +458,9 @@ class AccessTableTest {
 				// The default again: the ADMIN's call changes nothing that matters.
 				case "PUT /api/retention/classes/{recordType}" -> json("{\"years\":5,\"from\":\"CREATED\"}");
 				case "POST /admin/retention/{recordType}" -> form(Map.of("years", "5", "from", "CREATED"));
+				// No such case: judged (404) without placing a hold.
+				case "POST /api/retention/holds" -> json("{\"caseId\":0,\"reason\":\"表\"}");
+				case "POST /records/holds" -> form(Map.of("target", "case", "caseId", "0", "reason", "表"));
 				case "POST /workstation-keys" ->
 					form(Map.of("workstation", "access-page-" + this.workstations.incrementAndGet()));
 				default -> null;
