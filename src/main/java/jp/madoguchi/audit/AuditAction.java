@@ -39,6 +39,8 @@ public enum AuditAction {
 	/**
 	 * A legal hold placed or released (target type {@code legal.hold}, id: the hold's).
 	 */
-	HOLD_PLACED, HOLD_RELEASED
+	HOLD_PLACED, HOLD_RELEASED,
+	/** A fixity check run (target id: files checked / files altered or missing). */
+	FIXITY_CHECKED
 
 }

@@ -24,6 +24,7 @@ import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.cases.CaseRegistry;
 import jp.madoguchi.cases.CaseSummary;
 import jp.madoguchi.storage.ContentStore;
+import jp.madoguchi.storage.FileReference;
 import jp.madoguchi.storage.StagedFile;
 import jp.madoguchi.tenant.StaffUser;
 import org.slf4j.Logger;
@@ -225,6 +226,14 @@ public class RosterImporter {
 
 	public List<RosterSummary> list(StaffUser user) {
 		return rosters.list(user.municipalityId());
+	}
+
+	/**
+	 * The original file of each completed roster of the municipality (a fixity check's
+	 * list).
+	 */
+	public List<FileReference> files(long municipalityId) {
+		return rosters.files(municipalityId);
 	}
 
 	/**

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import jp.madoguchi.storage.FileReference;
+
 /** Rosters and their rejected rows; every read is scoped to a municipality. */
 @Repository
 class RosterRepository {
@@ -121,6 +123,14 @@ class RosterRepository {
 		return jdbc.sql("SELECT * FROM roster WHERE municipality_id = ? AND state = 'COMPLETE' ORDER BY id DESC")
 			.param(municipalityId)
 			.query(RosterRepository::summary)
+			.list();
+	}
+
+	List<FileReference> files(long municipalityId) {
+		return jdbc
+			.sql("SELECT id, file_sha256 FROM roster WHERE municipality_id = ? AND state = 'COMPLETE' ORDER BY id")
+			.param(municipalityId)
+			.query((rs, n) -> new FileReference(Long.toString(rs.getLong(1)), rs.getString(2)))
 			.list();
 	}
 

@@ -23,6 +23,7 @@ import jp.madoguchi.changes.ChangeLog;
 import jp.madoguchi.scans.reading.Verdict;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import jp.madoguchi.storage.FileReference;
 
 /** The scans module's tables: scan_file, scan_page, scan_document. */
 @Repository
@@ -61,6 +62,13 @@ class ScanRepository {
 		return new ScanFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
 				rs.getString(6), Status.valueOf(rs.getString(7)), (Integer) rs.getObject(8), rs.getString(9),
 				rs.getString(10), rs.getString(11), rs.getString(12), rs.getObject(13, OffsetDateTime.class));
+	}
+
+	List<FileReference> files(long municipalityId) {
+		return jdbc.sql("SELECT id, sha256 FROM scan_file WHERE municipality_id = ? ORDER BY id")
+			.param(municipalityId)
+			.query((rs, n) -> new FileReference(Long.toString(rs.getLong(1)), rs.getString(2)))
+			.list();
 	}
 
 	Optional<ScanFile> find(long municipalityId, long id) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import jp.madoguchi.storage.FileReference;
+
 /** What the scans module received of each document, read in batches by case. */
 @Service
 public class ScannedDocuments {
@@ -18,6 +20,11 @@ public class ScannedDocuments {
 	/** The received documents of these cases of the municipality. */
 	public List<ScannedDocument> ofCases(long municipalityId, Collection<Long> caseIds) {
 		return repository.scannedOfCases(municipalityId, caseIds);
+	}
+
+	/** The original file of each scan of the municipality (a fixity check's list). */
+	public List<FileReference> files(long municipalityId) {
+		return repository.files(municipalityId);
 	}
 
 	/** Whether the municipality has this scan (an uploaded file, kept unchanged). */

@@ -6,14 +6,22 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +56,14 @@ public class ContentStore {
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
 		}
+	}
+
+	/**
+	 * A store on a data directory, for tools beside the service (a benchmark): nothing
+	 * staged there is removed.
+	 */
+	public static ContentStore open(Path dataDir) {
+		return new ContentStore(new StorageProperties(dataDir), true);
 	}
 
 	/**
@@ -110,6 +126,59 @@ public class ContentStore {
 		}
 		Path p = pathOf(sha256);
 		return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+	}
+
+	/**
+	 * Re-hashes each file and tells whether its content still hashes to its name; the
+	 * files are read by {@code threads} threads at once (hashing is the work: SHA-256
+	 * runs at about a gigabyte a second a core).
+	 */
+	public Map<String, FileState> verify(Collection<String> sha256s, int threads) {
+		List<String> names = List.copyOf(new LinkedHashSet<>(sha256s));
+		Map<String, FileState> states = new ConcurrentHashMap<>();
+		AtomicInteger next = new AtomicInteger();
+		Runnable worker = () -> {
+			byte[] buffer = new byte[1 << 16];
+			for (int i = next.getAndIncrement(); i < names.size(); i = next.getAndIncrement()) {
+				states.put(names.get(i), state(names.get(i), buffer));
+			}
+		};
+		List<Thread> started = new ArrayList<>();
+		for (int t = 1; t < Math.max(1, threads); t++) {
+			started.add(Thread.ofPlatform().name("fixity-" + t).start(worker));
+		}
+		worker.run();
+		for (Thread t : started) {
+			try {
+				t.join();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while checking files", e);
+			}
+		}
+		return states;
+	}
+
+	private FileState state(String sha256, byte[] buffer) {
+		if (!SHA256.matcher(sha256).matches()) {
+			return FileState.MISSING;
+		}
+		MessageDigest digest = sha256();
+		try (InputStream in = Files.newInputStream(pathOf(sha256))) {
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				digest.update(buffer, 0, n);
+			}
+		}
+		catch (NoSuchFileException e) {
+			return FileState.MISSING;
+		}
+		catch (IOException e) {
+			// Unreadable is as bad as altered: the content cannot be shown to be the
+			// same.
+			return FileState.ALTERED;
+		}
+		return HexFormat.of().formatHex(digest.digest()).equals(sha256) ? FileState.INTACT : FileState.ALTERED;
 	}
 
 	private Path pathOf(String sha256) {

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmark: the fixity check's re-hashing (issue 13): FILES (default 10,000) synthetic files of SIZE (200 KB) bytes,
+# 2 GB, in a content store of their own (bench/FixityBench.java calls ContentStore.verify, the code of
+# POST /api/fixity-checks). Target ≥ 200 MB/s. Five runs each with 2 threads and with 1 thread, files in the page cache
+# (the first run warms it); baseline in the same script: coreutils sha256sum over the same files, one process.
+#   FILES=1000 bench/fixity.sh      (a small run)
+set -euo pipefail
+source "$(dirname "$0")/../scripts/common.sh"
+cd "$ROOT"
+pick_jdk
+FILES="${FILES:-10000}"; SIZE="${SIZE:-204800}"; RUNS="${RUNS:-5}"
+OUT="$ROOT/bench/out/fixity"; rm -rf "$OUT" && mkdir -p "$OUT"
+[ -f target/madoguchi.jar ] || mvn -B -q -DskipTests package
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+java -Djarmode=tools -jar target/madoguchi.jar extract --destination "$WORK/cp" >/dev/null
+CP="$WORK/cp/madoguchi.jar:$WORK/cp/lib/*"
+mkdir -p "$WORK/classes" && javac -d "$WORK/classes" -cp "$CP" bench/FixityBench.java
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+bench() { java -Xmx512m -cp "$WORK/classes:$CP" FixityBench "$@"; }
+bench seed "$WORK/store" "$FILES" "$SIZE" | tee "$OUT/seed.txt"
+bench verify "$WORK/store" 2 "$RUNS" | tee "$OUT/two-threads.txt"
+bench verify "$WORK/store" 1 "$RUNS" | tee "$OUT/one-thread.txt"
+MB=$(awk -v f="$FILES" -v s="$SIZE" 'BEGIN{printf "%.0f", f*s/1e6}')
+for r in $(seq 1 "$RUNS"); do
+  t0=$(date +%s.%N); find "$WORK/store/files" -type f -print0 | xargs -0 sha256sum > /dev/null; t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" -v mb="$MB" 'BEGIN{printf "%.0f\n", mb/(b-a)}'
+done > "$OUT/sha256sum.txt"
+{
+echo "[bench] fixity: $FILES files of $SIZE bytes ($MB MB), $(nproc) cores, JDK $JAVA_HOME"
+echo "[bench] ContentStore.verify, 2 threads: $(tail -n 1 "$OUT/two-threads.txt") (target ≥ 200 MB/s, $(awk '/median/{print ($2>=200?"met":"NOT met")}' "$OUT/two-threads.txt"))"
+echo "[bench] ContentStore.verify, 1 thread: $(tail -n 1 "$OUT/one-thread.txt")"
+echo "[bench] baseline sha256sum (one process): median $(median < "$OUT/sha256sum.txt") MB/s"
+} | tee "$OUT/summary.txt"
