@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import jp.madoguchi.audit.AuditAction;
@@ -34,7 +35,15 @@ class FixityCheck {
 
 	private final AuditLog audit;
 
-	FixityCheck(ContentStore store, RosterImporter rosters, ScannedDocuments scans, AuditLog audit) {
+	/**
+	 * References read and files re-hashed at a time ({@code madoguchi.fixity.page-size},
+	 * 10,000): memory stays flat however many files there are.
+	 */
+	private final int pageSize;
+
+	FixityCheck(ContentStore store, RosterImporter rosters, ScannedDocuments scans, AuditLog audit,
+			@Value("${madoguchi.fixity.page-size:10000}") int pageSize) {
+		this.pageSize = Math.max(1, pageSize);
 		this.store = store;
 		this.rosters = rosters;
 		this.scans = scans;
@@ -42,24 +51,45 @@ class FixityCheck {
 	}
 
 	FixityReport run(StaffUser operator) {
-		List<Checked> files = new ArrayList<>();
-		rosters.files(operator.municipalityId()).forEach(f -> files.add(new Checked(RecordType.ROSTER_FILE, f)));
-		scans.files(operator.municipalityId()).forEach(f -> files.add(new Checked(RecordType.SCAN_ORIGINAL, f)));
-		Map<String, FileState> states = store.verify(files.stream().map(c -> c.file().sha256()).toList(), THREADS);
+		long municipalityId = operator.municipalityId();
 		List<FixityReport.Mismatch> mismatches = new ArrayList<>();
-		for (Checked c : files) {
-			FileState state = states.get(c.file().sha256());
-			if (state != FileState.INTACT) {
-				mismatches.add(
-						new FixityReport.Mismatch(c.type().id(), c.file().recordId(), c.file().sha256(), state.name()));
-			}
-		}
-		audit.record(operator.municipalityId(), operator.getUsername(), AuditAction.FIXITY_CHECKED, "fixity",
-				files.size() + "/" + mismatches.size());
-		return new FixityReport(files.size(), mismatches);
+		long checked = check(RecordType.ROSTER_FILE, (after, limit) -> rosters.files(municipalityId, after, limit),
+				mismatches);
+		checked += check(RecordType.SCAN_ORIGINAL, (after, limit) -> scans.files(municipalityId, after, limit),
+				mismatches);
+		audit.record(municipalityId, operator.getUsername(), AuditAction.FIXITY_CHECKED, "fixity",
+				checked + "/" + mismatches.size());
+		return new FixityReport(checked, mismatches);
 	}
 
-	private record Checked(RecordType type, FileReference file) {
+	/** Checks one record type's files, a page at a time; returns how many. */
+	private long check(RecordType type, Pages pages, List<FixityReport.Mismatch> mismatches) {
+		long checked = 0;
+		long after = 0;
+		List<FileReference> page;
+		do {
+			page = pages.after(after, pageSize);
+			Map<String, FileState> states = store.verify(page.stream().map(FileReference::sha256).toList(), THREADS);
+			for (FileReference f : page) {
+				FileState state = states.get(f.sha256());
+				if (state != FileState.INTACT) {
+					mismatches.add(new FixityReport.Mismatch(type.id(), f.recordId(), f.sha256(), state.name()));
+				}
+			}
+			checked += page.size();
+			if (!page.isEmpty()) {
+				after = Long.parseLong(page.get(page.size() - 1).recordId());
+			}
+		}
+		while (page.size() == pageSize);
+		return checked;
+	}
+
+	/** A module's file references, by id. */
+	private interface Pages {
+
+		List<FileReference> after(long afterId, int limit);
+
 	}
 
 }

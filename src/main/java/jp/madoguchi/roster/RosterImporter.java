@@ -229,11 +229,11 @@ public class RosterImporter {
 	}
 
 	/**
-	 * The original file of each completed roster of the municipality (a fixity check's
-	 * list).
+	 * The original files of the municipality's completed rosters with an id above
+	 * {@code afterId}, in id order, at most {@code limit}: a fixity check's pages.
 	 */
-	public List<FileReference> files(long municipalityId) {
-		return rosters.files(municipalityId);
+	public List<FileReference> files(long municipalityId, long afterId, int limit) {
+		return rosters.files(municipalityId, afterId, limit);
 	}
 
 	/**

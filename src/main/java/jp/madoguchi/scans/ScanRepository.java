@@ -64,9 +64,10 @@ class ScanRepository {
 				rs.getString(10), rs.getString(11), rs.getString(12), rs.getObject(13, OffsetDateTime.class));
 	}
 
-	List<FileReference> files(long municipalityId) {
-		return jdbc.sql("SELECT id, sha256 FROM scan_file WHERE municipality_id = ? ORDER BY id")
-			.param(municipalityId)
+	List<FileReference> files(long municipalityId, long afterId, int limit) {
+		return jdbc.sql(
+				"SELECT id, sha256 FROM scan_file WHERE municipality_id = ? AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+			.params(municipalityId, afterId, limit)
 			.query((rs, n) -> new FileReference(Long.toString(rs.getLong(1)), rs.getString(2)))
 			.list();
 	}

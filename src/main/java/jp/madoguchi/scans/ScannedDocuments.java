@@ -22,9 +22,12 @@ public class ScannedDocuments {
 		return repository.scannedOfCases(municipalityId, caseIds);
 	}
 
-	/** The original file of each scan of the municipality (a fixity check's list). */
-	public List<FileReference> files(long municipalityId) {
-		return repository.files(municipalityId);
+	/**
+	 * The original files of the municipality's scans with an id above {@code afterId}, in
+	 * id order, at most {@code limit}: a fixity check's pages.
+	 */
+	public List<FileReference> files(long municipalityId, long afterId, int limit) {
+		return repository.files(municipalityId, afterId, limit);
 	}
 
 	/** Whether the municipality has this scan (an uploaded file, kept unchanged). */

@@ -19,8 +19,8 @@ import jp.madoguchi.support.Rosters;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fixity check on real stored files: intact files pass; a file changed on disk is
- * ALTERED and a deleted one MISSING, each named by its record.
+ * The fixity check on real stored files, read a page at a time: intact files pass; a file
+ * changed on disk is ALTERED and a deleted one MISSING, each named by its record.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
@@ -32,6 +32,8 @@ class FixityCheckTest {
 	@DynamicPropertySource
 	static void dataDirectory(DynamicPropertyRegistry registry) {
 		registry.add("madoguchi.data-dir", dataDir::toString);
+		// A file a page: the check goes from page to page as it would over a million.
+		registry.add("madoguchi.fixity.page-size", () -> "1");
 	}
 
 	@LocalServerPort
