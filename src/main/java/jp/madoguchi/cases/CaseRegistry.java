@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.transaction.support.TransactionTemplate;
 import jp.madoguchi.sql.IdLists;
 
@@ -245,14 +243,13 @@ public class CaseRegistry {
 	 */
 	public Set<Long> existing(long municipalityId, Collection<Long> caseIds) {
 		Set<Long> found = new HashSet<>();
-		List<Long> ids = List.copyOf(new HashSet<>(caseIds));
-		for (int from = 0; from < ids.size(); from += 1000) {
+		for (List<Long> slice : IdLists.slices(caseIds)) {
 			found.addAll(jdbc
 				.sql("""
 						SELECT c.id FROM applicant_case c JOIN case_roster r ON r.roster_id = c.roster_id AND r.complete = TRUE
-						WHERE c.municipality_id = :municipality AND c.id IN (:ids)""")
-				.param("municipality", municipalityId)
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+						WHERE c.municipality_id = ? AND c.id IN (%s)"""
+					.formatted(IdLists.numbers(slice)))
+				.param(municipalityId)
 				.query(Long.class)
 				.list());
 		}

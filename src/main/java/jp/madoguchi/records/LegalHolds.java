@@ -156,7 +156,8 @@ class LegalHolds {
 		};
 	}
 
-	private static Long number(String id) {
+	/** The id as a number, or null when it is not one (digits only, at most 18). */
+	static Long number(String id) {
 		return id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
 	}
 

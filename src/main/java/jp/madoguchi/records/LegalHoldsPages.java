@@ -48,8 +48,7 @@ class LegalHoldsPages {
 		try {
 			long id;
 			if ("case".equals(target)) {
-				Long parsed = caseId != null && caseId.strip().matches("\\d{1,18}") ? Long.valueOf(caseId.strip())
-						: null;
+				Long parsed = caseId == null ? null : LegalHolds.number(caseId.strip());
 				if (parsed == null) {
 					throw ClientError.badRequest("HOLD_TARGET").field("caseId");
 				}
