@@ -41,6 +41,12 @@ public enum AuditAction {
 	 */
 	HOLD_PLACED, HOLD_RELEASED,
 	/** A fixity check run (target id: files checked / files altered or missing). */
-	FIXITY_CHECKED
+	FIXITY_CHECKED,
+	/**
+	 * A disposal proposed, approved, and carried out (target type {@code disposal}, id:
+	 * the disposal's; carried out: records disposed / records kept for a hold placed
+	 * after the proposal).
+	 */
+	DISPOSAL_PROPOSED, DISPOSAL_APPROVED, DISPOSAL_COMPLETED
 
 }

@@ -238,6 +238,24 @@ public class CaseRegistry {
 			WHERE c.municipality_id = ?""".formatted(POSSIBLE_DUPLICATE);
 
 	/**
+	 * The case ids of each of these rosters of the municipality (a roster without cases
+	 * is absent): one query per 1,000 rosters.
+	 */
+	public Map<Long, List<Long>> caseIdsOfRosters(long municipalityId, Collection<Long> rosterIds) {
+		Map<Long, List<Long>> byRoster = new HashMap<>();
+		for (List<Long> slice : IdLists.slices(rosterIds)) {
+			jdbc.sql(
+					"SELECT roster_id, id FROM applicant_case WHERE municipality_id = ? AND roster_id IN (%s) ORDER BY id"
+						.formatted(IdLists.numbers(slice)))
+				.param(municipalityId)
+				.query(rs -> {
+					byRoster.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+				});
+		}
+		return byRoster;
+	}
+
+	/**
 	 * Which of the given case ids are cases of a completed roster of the municipality:
 	 * one query per 1,000 ids.
 	 */

@@ -92,6 +92,20 @@ public class CaseSteps {
 		return byCase;
 	}
 
+	/**
+	 * When each of these cases closed (consent refused, or the card handed over): the
+	 * time of the closing step; a case still open is absent.
+	 */
+	public Map<Long, OffsetDateTime> closedAt(long municipalityId, Collection<Long> caseIds) {
+		Map<Long, OffsetDateTime> closed = new HashMap<>();
+		recordedOf(municipalityId, caseIds).forEach((caseId, steps) -> steps.stream()
+			.filter(r -> r.step() == CaseStep.CONSENT_REFUSED || (r.step().handsOver() && r.done()))
+			.map(RecordedStep::performedAt)
+			.max(OffsetDateTime::compareTo)
+			.ifPresent(at -> closed.put(caseId, at)));
+		return closed;
+	}
+
 	private List<RecordedStep> recorded(long municipalityId, long caseId) {
 		return jdbc.sql(SELECT + " WHERE case_id = ? AND municipality_id = ? ORDER BY id")
 			.params(caseId, municipalityId)

@@ -98,17 +98,6 @@ public class DeviceEvidence {
 			.list();
 	}
 
-	/**
-	 * Whether the municipality has this device log (a workstation-day's chain, by its
-	 * id).
-	 */
-	public boolean logExists(long municipalityId, long chainId) {
-		return jdbc.sql("SELECT COUNT(*) FROM device_chain WHERE id = ? AND municipality_id = ?")
-			.params(chainId, municipalityId)
-			.query(Long.class)
-			.single() > 0;
-	}
-
 	/** A device event whose case reference no case knows. */
 	public record UnknownCaseEvent(String eventId, OffsetDateTime time, String workstation, String caseRef,
 			String command, String outcome) {

@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,18 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.cases.CaseRegistry;
-import jp.madoguchi.devicelog.DeviceEvidence;
 import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.errors.Messages;
-import jp.madoguchi.forms.IssuedDocuments;
-import jp.madoguchi.roster.RosterImporter;
-import jp.madoguchi.scans.ScannedDocuments;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
  * Legal holds (RECORDS_OFFICER): placed on a record or a whole case that exists in the
- * municipality (asked of the module that keeps it), with a reason; released, never
- * deleted. Placing and releasing are audited.
+ * municipality (asked of the module that keeps it, its {@link RecordKeepers keeper}),
+ * with a reason; released, never deleted. Placing and releasing are audited.
  */
 @Service
 class LegalHolds {
@@ -42,26 +41,16 @@ class LegalHolds {
 
 	private final CaseRegistry cases;
 
-	private final RosterImporter rosters;
-
-	private final IssuedDocuments issued;
-
-	private final ScannedDocuments scans;
-
-	private final DeviceEvidence devices;
+	private final RecordKeepers keepers;
 
 	private final Messages messages;
 
-	LegalHolds(JdbcClient jdbc, AuditLog audit, CaseRegistry cases, RosterImporter rosters, IssuedDocuments issued,
-			ScannedDocuments scans, DeviceEvidence devices, Messages messages) {
+	LegalHolds(JdbcClient jdbc, AuditLog audit, CaseRegistry cases, RecordKeepers keepers, Messages messages) {
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.cases = cases;
-		this.rosters = rosters;
-		this.issued = issued;
-		this.scans = scans;
-		this.devices = devices;
+		this.keepers = keepers;
 	}
 
 	/**
@@ -87,7 +76,7 @@ class LegalHolds {
 					.expected(String.join(", ", Arrays.stream(RecordType.values()).map(RecordType::id).toList())));
 			type = t.id();
 			id = recordId.strip();
-			if (!exists(officer, t, id)) {
+			if (!keepers.of(t).exists(officer.municipalityId(), id)) {
 				throw new ClientError(HttpStatus.NOT_FOUND, "HOLD_NO_SUCH_RECORD",
 						messages.text("RECORD_TYPE_" + t.name()), id)
 					.field("recordId");
@@ -139,21 +128,39 @@ class LegalHolds {
 			.list();
 	}
 
+	/** The holds in force: records held ({@code type|id}) and cases held. */
+	ActiveHolds active(long municipalityId) {
+		Set<String> records = new HashSet<>();
+		Set<Long> caseIds = new HashSet<>();
+		jdbc.sql(
+				"SELECT record_type, record_id, case_id FROM legal_hold WHERE municipality_id = ? AND released_at IS NULL")
+			.param(municipalityId)
+			.query(rs -> {
+				if (rs.getString(1) != null) {
+					records.add(rs.getString(1) + "|" + rs.getString(2));
+				}
+				else {
+					caseIds.add(rs.getLong(3));
+				}
+			});
+		return new ActiveHolds(records, caseIds);
+	}
+
+	/** The holds in force at one moment. */
+	record ActiveHolds(Set<String> records, Set<Long> caseIds) {
+
+		boolean hold(String recordType, String recordId, Collection<Long> caseIdsOfRecord) {
+			return records.contains(recordType + "|" + recordId)
+					|| caseIdsOfRecord.stream().anyMatch(caseIds::contains);
+		}
+
+	}
+
 	Optional<LegalHold> find(long municipalityId, long holdId) {
 		return jdbc.sql(SELECT + " WHERE municipality_id = ? AND id = ?")
 			.params(municipalityId, holdId)
 			.query(LegalHolds::hold)
 			.optional();
-	}
-
-	private boolean exists(StaffUser officer, RecordType type, String id) {
-		long m = officer.municipalityId();
-		return switch (type) {
-			case ROSTER_FILE -> number(id) != null && rosters.find(officer, number(id)).isPresent();
-			case GENERATED_DOCUMENT, SIGNED_DOCUMENT -> issued.find(m, id).isPresent();
-			case SCAN_ORIGINAL -> number(id) != null && scans.scanExists(m, number(id));
-			case DEVICE_LOG -> number(id) != null && devices.logExists(m, number(id));
-		};
 	}
 
 	/** The id as a number, or null when it is not one (digits only, at most 18). */

@@ -23,11 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import jp.madoguchi.cases.CaseSummary;
 import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.storage.UploadNames;
+import jp.madoguchi.retention.DisposedRecordError;
 import jp.madoguchi.tenant.StaffUser;
 import java.nio.charset.StandardCharsets;
 
@@ -101,6 +104,8 @@ class RosterApi {
 		return importer.casesOf(user, id).orElseThrow(ClientError::notFound).stream().map(CaseJson::of).toList();
 	}
 
+	@ApiResponse(responseCode = "410", description = "DISPOSED: disposed of after its retention (its tombstone)",
+			content = @Content(schema = @Schema(implementation = DisposedRecordError.class)))
 	@GetMapping("/{id}/file")
 	ResponseEntity<Resource> original(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
 		RosterSummary roster = importer.find(user, id).orElseThrow(ClientError::notFound);

@@ -23,6 +23,8 @@ import jp.madoguchi.audit.AuditAction;
 import jp.madoguchi.audit.AuditLog;
 import jp.madoguchi.cases.CaseRegistry;
 import jp.madoguchi.cases.CaseSummary;
+import jp.madoguchi.retention.RecordDisposedException;
+import jp.madoguchi.retention.Tombstones;
 import jp.madoguchi.storage.ContentStore;
 import jp.madoguchi.storage.FileReference;
 import jp.madoguchi.storage.StagedFile;
@@ -63,8 +65,11 @@ public class RosterImporter {
 	 */
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
+	private final Tombstones tombstones;
+
 	RosterImporter(ContentStore store, RosterRepository rosters, CaseRegistry cases, AuditLog audit,
-			TransactionTemplate transaction, RosterProperties properties, Messages messages) {
+			TransactionTemplate transaction, RosterProperties properties, Messages messages, Tombstones tombstones) {
+		this.tombstones = tombstones;
 		this.messages = messages;
 		this.store = store;
 		this.rosters = rosters;
@@ -266,9 +271,12 @@ public class RosterImporter {
 	/**
 	 * The original file as uploaded, or empty when the roster is not the user's
 	 * municipality's. Audited.
+	 * @throws RecordDisposedException when the file was disposed of (410 with its
+	 * tombstone)
 	 */
 	public Optional<Path> originalFile(StaffUser user, long rosterId) {
 		return rosters.find(user.municipalityId(), rosterId).flatMap(r -> {
+			tombstones.requireKept(user.municipalityId(), RosterFileRecords.TYPE, Long.toString(r.id()));
 			audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "roster-file",
 					Long.toString(r.id()));
 			return store.find(r.sha256());

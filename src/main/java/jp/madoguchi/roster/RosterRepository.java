@@ -129,7 +129,7 @@ class RosterRepository {
 	List<FileReference> files(long municipalityId, long afterId, int limit) {
 		return jdbc
 			.sql("SELECT id, file_sha256 FROM roster WHERE municipality_id = ? AND state = 'COMPLETE' AND id > ?"
-					+ " ORDER BY id FETCH FIRST ? ROWS ONLY")
+					+ " AND disposed_at IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY")
 			.params(municipalityId, afterId, limit)
 			.query((rs, n) -> new FileReference(Long.toString(rs.getLong(1)), rs.getString(2)))
 			.list();

@@ -65,8 +65,9 @@ class ScanRepository {
 	}
 
 	List<FileReference> files(long municipalityId, long afterId, int limit) {
-		return jdbc.sql(
-				"SELECT id, sha256 FROM scan_file WHERE municipality_id = ? AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+		return jdbc
+			.sql("SELECT id, sha256 FROM scan_file WHERE municipality_id = ? AND id > ? AND disposed_at IS NULL"
+					+ " ORDER BY id FETCH FIRST ? ROWS ONLY")
 			.params(municipalityId, afterId, limit)
 			.query((rs, n) -> new FileReference(Long.toString(rs.getLong(1)), rs.getString(2)))
 			.list();

@@ -33,6 +33,7 @@ import jp.madoguchi.scans.ScanRepository.ScanDocument;
 import jp.madoguchi.scans.ScanRepository.ScanFile;
 import jp.madoguchi.scans.ScanRepository.StoredPage;
 import jp.madoguchi.scans.reading.Verdict;
+import jp.madoguchi.retention.Tombstones;
 import jp.madoguchi.storage.ContentStore;
 import jp.madoguchi.tenant.StaffUser;
 
@@ -63,6 +64,8 @@ class ScanViews {
 
 	private final FormsEngine forms;
 
+	private final Tombstones tombstones;
+
 	/**
 	 * Page images by original, page and width: an original never changes, so neither does
 	 * what is drawn from it; decoding a 300-dpi page for each thumbnail would cost a
@@ -74,7 +77,9 @@ class ScanViews {
 		.build();
 
 	ScanViews(ScanRepository repository, ScanService scans, ContentStore store, IssuedDocuments documents,
-			CaseRegistry cases, AuditLog audit, Messages messages, ScanProperties properties, FormsEngine forms) {
+			CaseRegistry cases, AuditLog audit, Messages messages, ScanProperties properties, FormsEngine forms,
+			Tombstones tombstones) {
+		this.tombstones = tombstones;
 		this.forms = forms;
 		this.repository = repository;
 		this.scans = scans;
@@ -123,6 +128,7 @@ class ScanViews {
 
 	byte[] pageImage(StaffUser user, long id, int page, int width) {
 		ScanFile file = file(user, id);
+		tombstones.requireKept(user.municipalityId(), ScanOriginalRecords.TYPE, Long.toString(id));
 		if (file.pages() == null || page < 1 || page > file.pages()) {
 			throw ClientError.notFound();
 		}
@@ -130,6 +136,11 @@ class ScanViews {
 		byte[] png = images.get(file.sha256() + "/" + page + "/" + target, key -> render(file, page, target));
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.VIEW, "scan-page", id + "/" + page);
 		return png;
+	}
+
+	/** Forgets the page images drawn from this original (disposed of). */
+	void forget(String sha256) {
+		images.asMap().keySet().removeIf(key -> key.startsWith(sha256 + "/"));
 	}
 
 	private byte[] render(ScanFile file, int page, int width) {
@@ -174,6 +185,7 @@ class ScanViews {
 
 	Original original(StaffUser user, long id) {
 		ScanFile file = file(user, id);
+		tombstones.requireKept(user.municipalityId(), ScanOriginalRecords.TYPE, Long.toString(id));
 		Path path = store.find(file.sha256()).orElseThrow(ClientError::notFound);
 		audit.record(user.municipalityId(), user.getUsername(), AuditAction.DOWNLOAD, "scan", Long.toString(id));
 		return new Original(path, file.fileName(), file.mediaType());

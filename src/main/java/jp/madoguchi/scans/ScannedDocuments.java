@@ -30,9 +30,4 @@ public class ScannedDocuments {
 		return repository.files(municipalityId, afterId, limit);
 	}
 
-	/** Whether the municipality has this scan (an uploaded file, kept unchanged). */
-	public boolean scanExists(long municipalityId, long scanId) {
-		return repository.find(municipalityId, scanId).isPresent();
-	}
-
 }

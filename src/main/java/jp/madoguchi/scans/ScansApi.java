@@ -1,5 +1,6 @@
 package jp.madoguchi.scans;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jp.madoguchi.errors.ClientError;
+import jp.madoguchi.retention.DisposedRecordError;
 import jp.madoguchi.tenant.StaffUser;
 
 /**
@@ -72,6 +75,8 @@ class ScansApi {
 
 	@ApiResponse(responseCode = "200", description = "the page as PNG, at most width pixels wide",
 			content = @Content(mediaType = "image/png"))
+	@ApiResponse(responseCode = "410", description = "DISPOSED: disposed of after its retention (its tombstone)",
+			content = @Content(schema = @Schema(implementation = DisposedRecordError.class)))
 	@GetMapping(path = "/api/scans/{id}/pages/{page}.png", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> page(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @PathVariable int page,
 			@RequestParam(defaultValue = "1240") int width) {
@@ -80,13 +85,15 @@ class ScansApi {
 
 	@ApiResponse(responseCode = "200", description = "the file exactly as uploaded",
 			content = @Content(mediaType = "application/octet-stream"))
+	@ApiResponse(responseCode = "410", description = "DISPOSED: disposed of after its retention (its tombstone)",
+			content = @Content(schema = @Schema(implementation = DisposedRecordError.class)))
 	@GetMapping("/api/scans/{id}/file")
 	ResponseEntity<Resource> original(@AuthenticationPrincipal StaffUser user, @PathVariable long id) {
 		ScanViews.Original original = views.original(user, id);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
-						.filename(original.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.filename(original.fileName(), StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.contentType(MediaType.parseMediaType(original.mediaType()))

@@ -49,4 +49,19 @@ public final class IdLists {
 		return list.toString();
 	}
 
+	/**
+	 * {@code 'A1', 'B2'}: codes of capital letters and digits (document ids) as string
+	 * literals; anything else is refused rather than quoted.
+	 */
+	public static String codes(List<String> ids) {
+		StringJoiner list = new StringJoiner(", ");
+		for (String id : ids) {
+			if (!id.matches("[0-9A-Z]{1,40}")) {
+				throw new IllegalArgumentException("not a code");
+			}
+			list.add("'" + id + "'");
+		}
+		return list.toString();
+	}
+
 }

@@ -120,6 +120,16 @@ public class ContentStore {
 		return staged.sha256();
 	}
 
+	/**
+	 * Deletes a stored file (a disposal, once no record references it); nothing when it
+	 * is not there.
+	 */
+	public void delete(String sha256) throws IOException {
+		if (SHA256.matcher(sha256).matches()) {
+			Files.deleteIfExists(pathOf(sha256));
+		}
+	}
+
 	public Optional<Path> find(String sha256) {
 		if (!SHA256.matcher(sha256).matches()) {
 			return Optional.empty();

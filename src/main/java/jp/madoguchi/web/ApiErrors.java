@@ -1,5 +1,7 @@
 package jp.madoguchi.web;
 
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +40,9 @@ import jp.madoguchi.errors.ApiError;
 import jp.madoguchi.errors.ClientError;
 import jp.madoguchi.errors.ClientErrorSource;
 import jp.madoguchi.errors.Messages;
+import jp.madoguchi.retention.DisposedRecordError;
+import jp.madoguchi.retention.RecordDisposedException;
+import jp.madoguchi.retention.Tombstone;
 
 /**
  * Error answers for people and programs: {@link ApiError} JSON on {@code /api/**}, the
@@ -51,6 +56,8 @@ class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
 	private final Messages messages;
 
 	ApiErrors(Messages messages) {
@@ -60,6 +67,22 @@ class ApiErrors {
 	@ExceptionHandler(ClientError.class)
 	Object clientError(HttpServletRequest request, ClientError e) {
 		return answer(request, e.status(), this.messages.of(e));
+	}
+
+	/**
+	 * Content disposed of after its retention: 410 with its tombstone
+	 * ({@link DisposedRecordError} on the API, the message on a page).
+	 */
+	@ExceptionHandler(RecordDisposedException.class)
+	Object disposed(HttpServletRequest request, RecordDisposedException e) {
+		Tombstone t = e.tombstone();
+		String message = messages.text("DISPOSED",
+				messages.text("RECORD_TYPE_" + t.recordType().toUpperCase(Locale.ROOT).replace('-', '_')), t.recordId(),
+				t.disposedAt().atZoneSameInstant(JAPAN).toLocalDate(), t.proposedBy(), t.approvedBy());
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return ResponseEntity.status(HttpStatus.GONE).body(DisposedRecordError.of(t, message));
+		}
+		return answer(request, HttpStatus.GONE, new ApiError("DISPOSED", message));
 	}
 
 	/** A method's {@code @PreAuthorize} refused the signed-in user. */

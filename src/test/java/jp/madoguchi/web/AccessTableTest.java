@@ -385,6 +385,10 @@ class AccessTableTest {
 					// No such hold: judged (404) without releasing one.
 					id = "0";
 				}
+				else if (path.startsWith("/api/retention/disposals/") || path.startsWith("/records/disposals/")) {
+					// No such disposal: judged (404) without approving one.
+					id = "0";
+				}
 				else if (path.startsWith("/api/users/") || path.startsWith("/admin/users/")) {
 					// A user of its own: the rows reset, deactivate and unlock it, never
 					// a
@@ -461,6 +465,9 @@ class AccessTableTest {
 				// No such case: judged (404) without placing a hold.
 				case "POST /api/retention/holds" -> json("{\"caseId\":0,\"reason\":\"表\"}");
 				case "POST /records/holds" -> form(Map.of("target", "case", "caseId", "0", "reason", "表"));
+				// Nothing is due by 1900: judged (409) without proposing a disposal.
+				case "POST /api/retention/disposals" -> json("{\"asOf\":\"1900-01-01\"}");
+				case "POST /records/disposals" -> form(Map.of("asOf", "1900-01-01"));
 				case "POST /workstation-keys" ->
 					form(Map.of("workstation", "access-page-" + this.workstations.incrementAndGet()));
 				default -> null;

@@ -92,7 +92,7 @@ class CaseDocumentRepository {
 	List<DocumentJson> ofCase(long municipalityId, long caseId) {
 		return jdbc.sql("""
 				SELECT document_id, form, template_version, template_sha256, template_origin, pages, regions
-				FROM case_document WHERE municipality_id = ? AND case_id = ? ORDER BY id""")
+				FROM case_document WHERE municipality_id = ? AND case_id = ? AND disposed_at IS NULL ORDER BY id""")
 			.params(municipalityId, caseId)
 			.query((rs, n) -> new DocumentJson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getInt(6),
@@ -103,7 +103,7 @@ class CaseDocumentRepository {
 
 	private static final String ISSUED = """
 			SELECT document_id, case_id, form, template_version, template_sha256, template_origin, pages, regions
-			FROM case_document WHERE municipality_id = ?""";
+			FROM case_document WHERE municipality_id = ? AND disposed_at IS NULL""";
 
 	Optional<IssuedDocument> issued(long municipalityId, String documentId) {
 		return jdbc.sql(ISSUED + " AND document_id = ?")
@@ -120,8 +120,9 @@ class CaseDocumentRepository {
 	}
 
 	/**
-	 * The documents of these cases, one query per 1,000 ids: an IN list on the index's
-	 * first column (V14), so each is an index look-up.
+	 * The documents of these cases (disposed ones too: that a form was printed, and when,
+	 * stays a fact of the case), one query per 1,000 ids: an IN list on the index's first
+	 * column (V14), so each is an index look-up.
 	 */
 	List<IssuedDocumentSummary> summariesOfCases(long municipalityId, Collection<Long> caseIds) {
 		List<IssuedDocumentSummary> found = new ArrayList<>();
