@@ -109,8 +109,10 @@ class FixityStore {
 	void finish(long runId, String status, Long jobExecutionId) {
 		jdbc.sql("""
 				UPDATE fixity_run SET status = ?, finished_at = ?, job_execution_id = ?,
-				    mismatches = (SELECT COUNT(*) FROM fixity_finding f WHERE f.last_run_id = fixity_run.id)
-				WHERE id = ?""").params(status, OffsetDateTime.now(ZoneOffset.UTC), jobExecutionId, runId).update();
+				    mismatches = (SELECT COUNT(*) FROM fixity_finding f WHERE f.last_run_id = ?)
+				WHERE id = ?""")
+			.params(status, OffsetDateTime.now(ZoneOffset.UTC), jobExecutionId, runId, runId)
+			.update();
 	}
 
 	/** What a run found altered or missing (still so at its end). */
