@@ -1,6 +1,8 @@
 /**
- * Records management: what the municipality keeps and for whom it is visible. So far the
- * audit viewer (ADMIN): the municipality's audit log, filtered and exported as CSV.
+ * Records management: what the municipality keeps and for whom it is visible. The audit
+ * viewer (ADMIN), retention classes, legal holds (RECORDS_OFFICER), and fixity
+ * (OPERATOR): the weekly Spring Batch job {@code fixity} that re-hashes every stored
+ * file.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Records")
 package jp.madoguchi.records;

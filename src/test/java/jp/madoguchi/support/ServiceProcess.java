@@ -27,7 +27,8 @@ public final class ServiceProcess {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp", classPath,
 				MadoguchiApplication.class.getName(), "--spring.profiles.active=demo", "--server.port=" + port,
-				"--madoguchi.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--madoguchi.reconcile.nightly=-"));
+				"--madoguchi.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--madoguchi.reconcile.nightly=-",
+				"--madoguchi.fixity.weekly=-"));
 		command.addAll(List.of(extraArguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + "-service.log").toFile()))

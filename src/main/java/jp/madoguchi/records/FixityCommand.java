@@ -1,0 +1,79 @@
+package jp.madoguchi.records;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
+
+import jp.madoguchi.tenant.LocalGovernmentCode;
+import jp.madoguchi.tenant.Municipality;
+import jp.madoguchi.tenant.Tenants;
+
+/**
+ * {@code java -jar madoguchi.jar --spring.main.web-application-type=none
+ * --madoguchi.fixity.run=true [--madoguchi.fixity.municipality=CODE]}
+ * (batch-jobs/fixity/fixity wraps it): checks every stored file of one municipality, or
+ * of each, then stops; the exit code is 0 when every run completed and found nothing
+ * altered or missing, 1 otherwise.
+ */
+@Component
+class FixityCommand implements ApplicationRunner, ExitCodeGenerator {
+
+	static final String RUN = "madoguchi.fixity.run";
+
+	static final String MUNICIPALITY = "madoguchi.fixity.municipality";
+
+	private static final Logger log = LoggerFactory.getLogger(FixityCommand.class);
+
+	private final FixityRuns runs;
+
+	private final Tenants tenants;
+
+	private final ConfigurableApplicationContext context;
+
+	private int exitCode;
+
+	FixityCommand(FixityRuns runs, Tenants tenants, ConfigurableApplicationContext context) {
+		this.runs = runs;
+		this.tenants = tenants;
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!args.containsOption(RUN) || !"true".equals(args.getOptionValues(RUN).get(0))) {
+			return;
+		}
+		List<Municipality> which = args.containsOption(MUNICIPALITY)
+				? List.of(tenants.findMunicipality(new LocalGovernmentCode(args.getOptionValues(MUNICIPALITY).get(0)))
+					.orElseThrow(() -> new IllegalArgumentException("no such municipality")))
+				: tenants.municipalities();
+		for (Municipality m : which) {
+			FixityRun r = runs.run(m.id(), "fixity-command");
+			// Counts only: the findings (record type, id, SHA-256) are on /fixity.
+			log.info("Fixity check of {}: {}, {} files, {} altered or missing", m.code().value(), r.status(),
+					r.checked(), r.mismatches());
+			if (!r.completed() || r.mismatches() > 0) {
+				exitCode = 1;
+			}
+		}
+		// Without a web server this run is all the process is for: stop, with the exit
+		// code (background threads, e.g. the search index's, would keep it alive).
+		if (!(context instanceof WebApplicationContext)) {
+			System.exit(SpringApplication.exit(context, this));
+		}
+	}
+
+	@Override
+	public int getExitCode() {
+		return exitCode;
+	}
+
+}
