@@ -36,7 +36,8 @@ class TableOwnershipTest {
 			Map.entry("forms", Set.of("case_document", "municipality_template", "municipality_template_current")),
 			Map.entry("reconcile", Set.of("reconcile_finding", "reconcile_run", "reconcile_run_finding")),
 			Map.entry("records",
-					Set.of("disposal", "disposal_item", "fixity_finding", "fixity_run", "legal_hold", "retention_class")),
+					Set.of("disposal", "disposal_item", "fixity_finding", "fixity_run", "legal_hold",
+							"retention_class")),
 			Map.entry("retention", Set.of("tombstone")), Map.entry("roster", Set.of("roster", "roster_error")),
 			Map.entry("scans", Set.of("scan_document", "scan_file", "scan_page")),
 			Map.entry("tenant", Set.of("app_user", "municipality", "workstation_key")));

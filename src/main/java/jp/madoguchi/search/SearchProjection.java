@@ -75,7 +75,9 @@ class SearchProjection {
 		List<Long> ids = facts.stream().map(CaseFacts::id).toList();
 		Map<Long, List<IssuedDocumentSummary>> issued = new HashMap<>();
 		for (IssuedDocumentSummary d : documents.summariesOfCases(municipalityId, ids)) {
-			issued.computeIfAbsent(d.caseId(), c -> new ArrayList<>()).add(d);
+			if (!d.disposed()) {
+				issued.computeIfAbsent(d.caseId(), c -> new ArrayList<>()).add(d);
+			}
 		}
 		Map<Long, List<SignedDocuments.Received>> received = issued.isEmpty() ? Map.of()
 				: signed.ofCases(municipalityId, issued.keySet());

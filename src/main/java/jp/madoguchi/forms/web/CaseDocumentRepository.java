@@ -128,12 +128,13 @@ class CaseDocumentRepository {
 		List<IssuedDocumentSummary> found = new ArrayList<>();
 		for (List<Long> slice : IdLists.slices(caseIds)) {
 			found.addAll(jdbc.sql("""
-					SELECT d.document_id, d.case_id, d.form, d.template_version, d.created_at
+					SELECT d.document_id, d.case_id, d.form, d.template_version, d.created_at, d.disposed_at
 					FROM case_document d WHERE d.case_id IN (%s) AND d.municipality_id = ?
 					ORDER BY d.id""".formatted(IdLists.numbers(slice)))
 				.param(municipalityId)
 				.query((rs, n) -> new IssuedDocumentSummary(rs.getString(1), rs.getLong(2),
-						FormId.fromId(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+						FormId.fromId(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class),
+						rs.getObject(6) != null))
 				.list());
 		}
 		return found;
