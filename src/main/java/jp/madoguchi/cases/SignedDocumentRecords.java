@@ -1,17 +1,13 @@
 package jp.madoguchi.cases;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import jp.madoguchi.retention.KeptRecord;
-import jp.madoguchi.retention.RecordKeeper;
-import jp.madoguchi.sql.IdLists;
+import jp.madoguchi.retention.TableRecordKeeper;
 
 /**
  * Signed documents as records ({@code signed-document}): a consent or mandate received
@@ -20,12 +16,10 @@ import jp.madoguchi.sql.IdLists;
  * and the fact that it was received, with its verdict, stays for the case's history.
  */
 @Component
-class SignedDocumentRecords implements RecordKeeper {
-
-	private final JdbcClient jdbc;
+class SignedDocumentRecords extends TableRecordKeeper {
 
 	SignedDocumentRecords(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+		super(jdbc, "case_signed_document", "document_id", Ids.CODES, null);
 	}
 
 	@Override
@@ -46,31 +40,9 @@ class SignedDocumentRecords implements RecordKeeper {
 		}).list();
 	}
 
+	/** Nothing but the mark: the receipt and its verdict stay. */
 	@Override
-	public boolean exists(long municipalityId, String recordId) {
-		return jdbc.sql("SELECT COUNT(*) FROM case_signed_document WHERE municipality_id = ? AND document_id = ?")
-			.params(municipalityId, recordId)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	@Override
-	public Set<String> dispose(long municipalityId, Collection<String> recordIds) {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		List<String> ids = List.copyOf(recordIds);
-		for (int from = 0; from < ids.size(); from += 1000) {
-			String in = IdLists.codes(ids.subList(from, Math.min(ids.size(), from + 1000)));
-			jdbc.sql("UPDATE case_signed_document SET disposed_at = ? WHERE municipality_id = ?"
-					+ " AND disposed_at IS NULL AND document_id IN (%s)".formatted(in))
-				.params(now, municipalityId)
-				.update();
-		}
-		return Set.of();
-	}
-
-	@Override
-	public boolean references(String sha256) {
-		return false;
+	protected void deleteContent(long municipalityId, String kept) {
 	}
 
 }

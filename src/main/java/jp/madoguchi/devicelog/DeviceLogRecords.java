@@ -1,21 +1,17 @@
 package jp.madoguchi.devicelog;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import jp.madoguchi.retention.KeptRecord;
-import jp.madoguchi.retention.RecordKeeper;
+import jp.madoguchi.retention.TableRecordKeeper;
 import jp.madoguchi.sql.IdLists;
 
 /**
@@ -25,14 +21,12 @@ import jp.madoguchi.sql.IdLists;
  * and with what outcome stays for the cases' history (no card or personal data).
  */
 @Component
-class DeviceLogRecords implements RecordKeeper {
+class DeviceLogRecords extends TableRecordKeeper {
 
 	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-	private final JdbcClient jdbc;
-
 	DeviceLogRecords(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+		super(jdbc, "device_chain", "id", Ids.NUMBERS, null);
 	}
 
 	@Override
@@ -72,35 +66,14 @@ class DeviceLogRecords implements RecordKeeper {
 		return records;
 	}
 
+	/** Each event's line as shipped, and the card's fingerprint. */
 	@Override
-	public boolean exists(long municipalityId, String recordId) {
-		return recordId.matches("\\d{1,18}")
-				&& jdbc.sql("SELECT COUNT(*) FROM device_chain WHERE municipality_id = ? AND id = ?")
-					.params(municipalityId, Long.parseLong(recordId))
-					.query(Long.class)
-					.single() > 0;
-	}
-
-	@Override
-	public Set<String> dispose(long municipalityId, Collection<String> recordIds) {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		for (List<Long> slice : IdLists.slices(recordIds.stream().map(Long::valueOf).toList())) {
-			String ids = IdLists.numbers(slice);
-			jdbc.sql("UPDATE device_event SET line = '', card_fingerprint = NULL WHERE municipality_id = ?"
-					+ " AND chain_id IN (%s)".formatted(ids))
-				.param(municipalityId)
-				.update();
-			jdbc.sql("UPDATE device_chain SET disposed_at = ? WHERE municipality_id = ? AND disposed_at IS NULL"
-					+ " AND id IN (%s)".formatted(ids))
-				.params(now, municipalityId)
-				.update();
-		}
-		return Set.of();
-	}
-
-	@Override
-	public boolean references(String sha256) {
-		return false;
+	protected void deleteContent(long municipalityId, String kept) {
+		jdbc.sql("""
+				UPDATE device_event SET line = '', card_fingerprint = NULL
+				WHERE chain_id IN (SELECT id FROM device_chain WHERE %s)""".formatted(kept))
+			.param(municipalityId)
+			.update();
 	}
 
 }

@@ -7,13 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.WebApplicationContext;
 
-import jp.madoguchi.tenant.LocalGovernmentCode;
+import jp.madoguchi.runtime.BatchCommands;
 import jp.madoguchi.tenant.Municipality;
 import jp.madoguchi.tenant.Tenants;
 
@@ -52,10 +50,7 @@ class ReconcileCommand implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		LocalDate day = LocalDate.parse(args.getOptionValues(DATE).get(0));
-		List<Municipality> which = args.containsOption(MUNICIPALITY)
-				? List.of(tenants.findMunicipality(new LocalGovernmentCode(args.getOptionValues(MUNICIPALITY).get(0)))
-					.orElseThrow(() -> new IllegalArgumentException("no such municipality")))
-				: tenants.municipalities();
+		List<Municipality> which = tenants.municipalitiesNamed(BatchCommands.option(args, MUNICIPALITY));
 		for (Municipality m : which) {
 			Reconciliation r = reconciliations.run(m.id(), day, "reconcile-command");
 			log.info("Reconciliation of {} for {}: {}, attempt {}, {} cases, {} findings", m.code().value(), day,
@@ -64,12 +59,7 @@ class ReconcileCommand implements ApplicationRunner, ExitCodeGenerator {
 				exitCode = 1;
 			}
 		}
-		// Without a web server this run is all the process is for: stop, with the exit
-		// code
-		// (background threads, e.g. the search index's, would keep it alive).
-		if (!(context instanceof WebApplicationContext)) {
-			System.exit(SpringApplication.exit(context, this));
-		}
+		BatchCommands.exitWhenDone(context, this);
 	}
 
 	@Override

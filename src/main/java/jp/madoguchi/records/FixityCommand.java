@@ -7,12 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.WebApplicationContext;
 
-import jp.madoguchi.tenant.LocalGovernmentCode;
+import jp.madoguchi.runtime.BatchCommands;
 import jp.madoguchi.tenant.Municipality;
 import jp.madoguchi.tenant.Tenants;
 
@@ -51,10 +49,7 @@ class FixityCommand implements ApplicationRunner, ExitCodeGenerator {
 		if (!args.containsOption(RUN) || !"true".equals(args.getOptionValues(RUN).get(0))) {
 			return;
 		}
-		List<Municipality> which = args.containsOption(MUNICIPALITY)
-				? List.of(tenants.findMunicipality(new LocalGovernmentCode(args.getOptionValues(MUNICIPALITY).get(0)))
-					.orElseThrow(() -> new IllegalArgumentException("no such municipality")))
-				: tenants.municipalities();
+		List<Municipality> which = tenants.municipalitiesNamed(BatchCommands.option(args, MUNICIPALITY));
 		for (Municipality m : which) {
 			FixityRun r = runs.run(m.id(), "fixity-command");
 			// Counts only: the findings (record type, id, SHA-256) are on /fixity.
@@ -64,11 +59,7 @@ class FixityCommand implements ApplicationRunner, ExitCodeGenerator {
 				exitCode = 1;
 			}
 		}
-		// Without a web server this run is all the process is for: stop, with the exit
-		// code (background threads, e.g. the search index's, would keep it alive).
-		if (!(context instanceof WebApplicationContext)) {
-			System.exit(SpringApplication.exit(context, this));
-		}
+		BatchCommands.exitWhenDone(context, this);
 	}
 
 	@Override

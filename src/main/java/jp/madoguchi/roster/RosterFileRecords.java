@@ -1,21 +1,16 @@
 package jp.madoguchi.roster;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import jp.madoguchi.cases.CaseRegistry;
 import jp.madoguchi.retention.KeptRecord;
-import jp.madoguchi.retention.RecordKeeper;
-import jp.madoguchi.sql.IdLists;
+import jp.madoguchi.retention.TableRecordKeeper;
 
 /**
  * Roster files as records ({@code roster-file}): a completed roster's uploaded file.
@@ -23,16 +18,14 @@ import jp.madoguchi.sql.IdLists;
  * file to be deleted; the roster's counts and name stay, marked disposed.
  */
 @Component
-class RosterFileRecords implements RecordKeeper {
+class RosterFileRecords extends TableRecordKeeper {
 
 	static final String TYPE = "roster-file";
-
-	private final JdbcClient jdbc;
 
 	private final CaseRegistry cases;
 
 	RosterFileRecords(JdbcClient jdbc, CaseRegistry cases) {
-		this.jdbc = jdbc;
+		super(jdbc, "roster", "id", Ids.NUMBERS, "file_sha256");
 		this.cases = cases;
 	}
 
@@ -61,46 +54,12 @@ class RosterFileRecords implements RecordKeeper {
 		return records;
 	}
 
+	/** Its rejected rows quote the file's cells. */
 	@Override
-	public boolean exists(long municipalityId, String recordId) {
-		return recordId.matches("\\d{1,18}")
-				&& jdbc.sql("SELECT COUNT(*) FROM roster WHERE municipality_id = ? AND id = ? AND state = 'COMPLETE'")
-					.params(municipalityId, Long.parseLong(recordId))
-					.query(Long.class)
-					.single() > 0;
-	}
-
-	@Override
-	public Set<String> dispose(long municipalityId, Collection<String> recordIds) {
-		Set<String> files = new HashSet<>();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		for (List<Long> slice : IdLists.slices(recordIds.stream().map(Long::valueOf).toList())) {
-			String ids = IdLists.numbers(slice);
-			List<Long> kept = jdbc
-				.sql("SELECT id FROM roster WHERE municipality_id = ? AND disposed_at IS NULL AND id IN (%s)"
-					.formatted(ids))
-				.param(municipalityId)
-				.query(Long.class)
-				.list();
-			if (kept.isEmpty()) {
-				continue;
-			}
-			String keptIds = IdLists.numbers(kept);
-			files.addAll(jdbc.sql("SELECT DISTINCT file_sha256 FROM roster WHERE id IN (%s)".formatted(keptIds))
-				.query(String.class)
-				.list());
-			jdbc.sql("DELETE FROM roster_error WHERE roster_id IN (%s)".formatted(keptIds)).update();
-			jdbc.sql("UPDATE roster SET disposed_at = ? WHERE id IN (%s)".formatted(keptIds)).param(now).update();
-		}
-		return files;
-	}
-
-	@Override
-	public boolean references(String sha256) {
-		return jdbc.sql("SELECT COUNT(*) FROM roster WHERE file_sha256 = ? AND disposed_at IS NULL")
-			.param(sha256)
-			.query(Long.class)
-			.single() > 0;
+	protected void deleteContent(long municipalityId, String kept) {
+		jdbc.sql("DELETE FROM roster_error WHERE roster_id IN (SELECT id FROM roster WHERE %s)".formatted(kept))
+			.param(municipalityId)
+			.update();
 	}
 
 }

@@ -1,20 +1,16 @@
 package jp.madoguchi.scans;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import jp.madoguchi.retention.KeptRecord;
-import jp.madoguchi.retention.RecordKeeper;
+import jp.madoguchi.retention.TableRecordKeeper;
 import jp.madoguchi.sql.IdLists;
 
 /**
@@ -25,16 +21,14 @@ import jp.madoguchi.sql.IdLists;
  * each page stays.
  */
 @Component
-class ScanOriginalRecords implements RecordKeeper {
+class ScanOriginalRecords extends TableRecordKeeper {
 
 	static final String TYPE = "scan-original";
-
-	private final JdbcClient jdbc;
 
 	private final ScanViews views;
 
 	ScanOriginalRecords(JdbcClient jdbc, ScanViews views) {
-		this.jdbc = jdbc;
+		super(jdbc, "scan_file", "id", Ids.NUMBERS, "sha256");
 		this.views = views;
 	}
 
@@ -74,43 +68,14 @@ class ScanOriginalRecords implements RecordKeeper {
 		return records;
 	}
 
+	/** The page images drawn from the originals, kept in memory. */
 	@Override
-	public boolean exists(long municipalityId, String recordId) {
-		return recordId.matches("\\d{1,18}")
-				&& jdbc.sql("SELECT COUNT(*) FROM scan_file WHERE municipality_id = ? AND id = ?")
-					.params(municipalityId, Long.parseLong(recordId))
-					.query(Long.class)
-					.single() > 0;
-	}
-
-	@Override
-	public Set<String> dispose(long municipalityId, Collection<String> recordIds) {
-		Set<String> files = new HashSet<>();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		for (List<Long> slice : IdLists.slices(recordIds.stream().map(Long::valueOf).toList())) {
-			String ids = IdLists.numbers(slice);
-			List<String> shas = jdbc
-				.sql("SELECT DISTINCT sha256 FROM scan_file WHERE municipality_id = ? AND disposed_at IS NULL"
-						+ " AND id IN (%s)".formatted(ids))
-				.param(municipalityId)
-				.query(String.class)
-				.list();
-			jdbc.sql("UPDATE scan_file SET disposed_at = ? WHERE municipality_id = ? AND disposed_at IS NULL"
-					+ " AND id IN (%s)".formatted(ids))
-				.params(now, municipalityId)
-				.update();
-			files.addAll(shas);
-		}
-		files.forEach(views::forget);
-		return files;
-	}
-
-	@Override
-	public boolean references(String sha256) {
-		return jdbc.sql("SELECT COUNT(*) FROM scan_file WHERE sha256 = ? AND disposed_at IS NULL")
-			.param(sha256)
-			.query(Long.class)
-			.single() > 0;
+	protected void deleteContent(long municipalityId, String kept) {
+		jdbc.sql("SELECT sha256 FROM scan_file WHERE " + kept)
+			.param(municipalityId)
+			.query(String.class)
+			.list()
+			.forEach(views::forget);
 	}
 
 }

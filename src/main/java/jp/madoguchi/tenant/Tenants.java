@@ -56,6 +56,19 @@ public class Tenants implements UserDetailsService {
 		return jdbc.sql("SELECT * FROM municipality ORDER BY id").query(Tenants::municipality).list();
 	}
 
+	/**
+	 * The municipality of this local government code, or every municipality when it is
+	 * null: what a batch job's command line names.
+	 * @throws IllegalArgumentException for a code no municipality has
+	 */
+	public List<Municipality> municipalitiesNamed(String code) {
+		if (code == null) {
+			return municipalities();
+		}
+		return List.of(findMunicipality(new LocalGovernmentCode(code))
+			.orElseThrow(() -> new IllegalArgumentException("no such municipality")));
+	}
+
 	public Optional<Municipality> findMunicipality(long id) {
 		return jdbc.sql("SELECT * FROM municipality WHERE id = ?").param(id).query(Tenants::municipality).optional();
 	}

@@ -1,10 +1,7 @@
 package jp.madoguchi.forms.web;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,8 +9,7 @@ import org.springframework.stereotype.Component;
 import jp.madoguchi.changes.ChangeKind;
 import jp.madoguchi.changes.ChangeLog;
 import jp.madoguchi.retention.KeptRecord;
-import jp.madoguchi.retention.RecordKeeper;
-import jp.madoguchi.sql.IdLists;
+import jp.madoguchi.retention.TableRecordKeeper;
 
 /**
  * Generated documents as records ({@code generated-document}): the record of a printed
@@ -24,14 +20,12 @@ import jp.madoguchi.sql.IdLists;
  * reads it again.
  */
 @Component
-class GeneratedDocumentRecords implements RecordKeeper {
-
-	private final JdbcClient jdbc;
+class GeneratedDocumentRecords extends TableRecordKeeper {
 
 	private final ChangeLog changes;
 
 	GeneratedDocumentRecords(JdbcClient jdbc, ChangeLog changes) {
-		this.jdbc = jdbc;
+		super(jdbc, "case_document", "document_id", Ids.CODES, null);
 		this.changes = changes;
 	}
 
@@ -55,39 +49,14 @@ class GeneratedDocumentRecords implements RecordKeeper {
 		}).list();
 	}
 
+	/** Its case goes to the change log: the search index reads the case again. */
 	@Override
-	public boolean exists(long municipalityId, String recordId) {
-		return jdbc.sql("SELECT COUNT(*) FROM case_document WHERE municipality_id = ? AND document_id = ?")
-			.params(municipalityId, recordId)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	@Override
-	public Set<String> dispose(long municipalityId, Collection<String> recordIds) {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		List<String> ids = List.copyOf(recordIds);
-		for (int from = 0; from < ids.size(); from += 1000) {
-			List<String> slice = ids.subList(from, Math.min(ids.size(), from + 1000));
-			String in = IdLists.codes(slice);
-			List<Long> caseIds = jdbc
-				.sql("SELECT DISTINCT case_id FROM case_document WHERE municipality_id = ? AND disposed_at IS NULL"
-						+ " AND document_id IN (%s)".formatted(in))
-				.param(municipalityId)
-				.query(Long.class)
-				.list();
-			jdbc.sql("UPDATE case_document SET disposed_at = ? WHERE municipality_id = ? AND disposed_at IS NULL"
-					+ " AND document_id IN (%s)".formatted(in))
-				.params(now, municipalityId)
-				.update();
-			changes.recordAll(municipalityId, ChangeKind.CASE, caseIds);
-		}
-		return Set.of();
-	}
-
-	@Override
-	public boolean references(String sha256) {
-		return false;
+	protected void deleteContent(long municipalityId, String kept) {
+		changes.recordAll(municipalityId, ChangeKind.CASE,
+				jdbc.sql("SELECT DISTINCT case_id FROM case_document WHERE " + kept)
+					.param(municipalityId)
+					.query(Long.class)
+					.list());
 	}
 
 }
