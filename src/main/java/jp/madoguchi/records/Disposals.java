@@ -265,12 +265,10 @@ class Disposals {
 	void carryOut(long m, long disposalId, boolean resumed) {
 		Disposal d = find(m, disposalId).orElseThrow();
 		if (resumed) {
-			deleteUnreferenced(new HashSet<>(jdbc.sql("""
+			String sql = """
 					SELECT DISTINCT sha256 FROM disposal_item WHERE disposal_id = ? AND state = 'DISPOSED'
-					AND record_type IN ('roster-file', 'scan-original')""")
-				.param(disposalId)
-				.query(String.class)
-				.list()));
+					AND record_type IN (%s)""".formatted(IdLists.codes(keepers.typesWithFiles()));
+			deleteUnreferenced(new HashSet<>(jdbc.sql(sql).param(disposalId).query(String.class).list()));
 		}
 		List<Item> chunk;
 		while (!(chunk = pending(disposalId)).isEmpty()) {
@@ -314,7 +312,7 @@ class Disposals {
 	 */
 	private Set<String> disposeChunk(long m, Disposal d, List<Item> chunk) {
 		LegalHolds.ActiveHolds held = holds.active(m);
-		List<Long> heldIds = new ArrayList<>();
+		Set<Long> heldIds = new HashSet<>();
 		Map<RecordType, List<Item>> byType = new LinkedHashMap<>();
 		for (Item i : chunk) {
 			boolean anyCase = i.caseIds() == null;
@@ -330,6 +328,10 @@ class Disposals {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		List<Tombstone> written = new ArrayList<>();
 		byType.forEach((type, items) -> {
+			// Disposed already by another disposal that listed it too (proposed at the
+			// same moment): its tombstone says so; nothing more to do.
+			Set<String> gone = tombstones.disposed(m, type.id(), items.stream().map(Item::recordId).toList());
+			items.removeIf(i -> gone.contains(i.recordId()));
 			files.addAll(keepers.of(type).dispose(m, items.stream().map(Item::recordId).toList()));
 			for (Item i : items) {
 				written.add(new Tombstone(d.id(), type.id(), i.recordId(), i.sha256(), i.createdAt(), i.retention(),
@@ -337,8 +339,8 @@ class Disposals {
 			}
 		});
 		tombstones.write(m, written);
-		setState(heldIds, "HELD");
-		setState(byType.values().stream().flatMap(List::stream).map(Item::id).toList(), "DISPOSED");
+		setState(List.copyOf(heldIds), "HELD");
+		setState(chunk.stream().map(Item::id).filter(id -> !heldIds.contains(id)).toList(), "DISPOSED");
 		return files;
 	}
 

@@ -36,6 +36,11 @@ class RecordKeepers {
 		return byType.get(type);
 	}
 
+	/** The record types whose records have stored files. */
+	List<String> typesWithFiles() {
+		return byType.entrySet().stream().filter(e -> e.getValue().keepsFiles()).map(e -> e.getKey().id()).toList();
+	}
+
 	/** Whether any record not disposed still references this stored file. */
 	boolean referenced(String sha256) {
 		return byType.values().stream().anyMatch(k -> k.references(sha256));

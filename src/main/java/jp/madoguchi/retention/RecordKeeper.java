@@ -32,6 +32,9 @@ public interface RecordKeeper {
 	 */
 	Set<String> dispose(long municipalityId, Collection<String> recordIds);
 
+	/** Whether its records have stored files (the content store's). */
+	boolean keepsFiles();
+
 	/**
 	 * Whether a record not disposed (of any municipality) still references this stored
 	 * file: a file is stored once for every record that has the same content.

@@ -94,6 +94,11 @@ public abstract class TableRecordKeeper implements RecordKeeper {
 	protected abstract void deleteContent(long municipalityId, String kept);
 
 	@Override
+	public boolean keepsFiles() {
+		return fileColumn != null;
+	}
+
+	@Override
 	public boolean references(String sha256) {
 		return fileColumn != null
 				&& jdbc.sql("SELECT COUNT(*) FROM %s WHERE %s = ? AND disposed_at IS NULL".formatted(table, fileColumn))

@@ -5,12 +5,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import jp.madoguchi.sql.IdLists;
 
 /**
  * The tombstones of disposed records (table {@code tombstone}): written with the deletion
@@ -67,6 +71,21 @@ public class Tombstones {
 			.params(municipalityId, disposalId, limit, offset)
 			.query(Tombstones::tombstone)
 			.list();
+	}
+
+	/** Which of these records of a type were disposed already (have a tombstone). */
+	public Set<String> disposed(long municipalityId, String recordType, List<String> recordIds) {
+		Set<String> found = new HashSet<>();
+		for (int from = 0; from < recordIds.size(); from += IdLists.SLICE) {
+			found.addAll(jdbc.sql(
+					"SELECT record_id FROM tombstone WHERE municipality_id = ? AND record_type = ? AND record_id IN (%s)"
+						.formatted(IdLists
+							.codes(recordIds.subList(from, Math.min(recordIds.size(), from + IdLists.SLICE)))))
+				.params(municipalityId, recordType)
+				.query(String.class)
+				.list());
+		}
+		return found;
 	}
 
 	/**

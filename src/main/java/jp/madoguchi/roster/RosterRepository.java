@@ -149,7 +149,8 @@ class RosterRepository {
 		return new RosterSummary(rs.getLong("id"), rs.getString("file_name"),
 				RosterFormat.valueOf(rs.getString("file_format")).label(), rs.getString("file_sha256"),
 				rs.getLong("file_size"), rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class),
-				rs.getInt("total_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"));
+				rs.getInt("total_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"),
+				rs.getObject("disposed_at", OffsetDateTime.class));
 	}
 
 	private static String truncate(String s, int max) {

@@ -50,13 +50,13 @@ public final class IdLists {
 	}
 
 	/**
-	 * {@code 'A1', 'B2'}: codes of capital letters and digits (document ids) as string
-	 * literals; anything else is refused rather than quoted.
+	 * {@code 'A1', 'roster-file'}: codes of letters, digits and hyphens (document ids,
+	 * record types) as string literals; anything else is refused rather than quoted.
 	 */
 	public static String codes(List<String> ids) {
 		StringJoiner list = new StringJoiner(", ");
 		for (String id : ids) {
-			if (!id.matches("[0-9A-Z]{1,40}")) {
+			if (!id.matches("[0-9A-Za-z-]{1,40}")) {
 				throw new IllegalArgumentException("not a code");
 			}
 			list.add("'" + id + "'");

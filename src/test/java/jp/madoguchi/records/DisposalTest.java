@@ -166,6 +166,10 @@ class DisposalTest {
 		assertThat(tombstone.get("disposedAt").asString()).isNotBlank();
 		assertThat(tombstone.get("message").asString()).contains("申請者名簿のファイル", "廃棄されました");
 		assertThat(store.find(dueSha)).as("the stored file is deleted").isEmpty();
+		assertThat(clerk.get("/api/rosters/" + due).json().get("roster").get("disposedAt").asString())
+			.as("the roster says so")
+			.isNotBlank();
+		assertThat(clerk.get("/api/rosters/" + recent).json().get("roster").has("disposedAt")).isFalse();
 		assertThat(clerk.get("/api/cases/" + dueCase + "/documents").json()).as("the document's record is gone")
 			.isEmpty();
 		for (long kept : List.of(heldRecord, held, heldLater, recent)) {
