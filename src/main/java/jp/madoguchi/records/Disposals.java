@@ -270,11 +270,16 @@ class Disposals {
 					AND record_type IN (%s)""".formatted(IdLists.codes(keepers.typesWithFiles()));
 			deleteUnreferenced(new HashSet<>(jdbc.sql(sql).param(disposalId).query(String.class).list()));
 		}
+		// Items are taken in id order after the last chunk's: a chunk's items leave
+		// PENDING with its commit, and reading from the start each time would pass over
+		// all those done before.
+		long after = 0;
 		List<Item> chunk;
-		while (!(chunk = pending(disposalId)).isEmpty()) {
+		while (!(chunk = pending(disposalId, after)).isEmpty()) {
 			List<Item> items = chunk;
 			Set<String> files = transaction.execute(status -> disposeChunk(m, d, items));
 			deleteUnreferenced(files);
+			after = items.getLast().id();
 		}
 		transaction.executeWithoutResult(status -> {
 			Map<String, Integer> counts = new HashMap<>();
@@ -297,11 +302,12 @@ class Disposals {
 		});
 	}
 
-	private List<Item> pending(long disposalId) {
+	private List<Item> pending(long disposalId, long after) {
 		return jdbc.sql("""
 				SELECT id, record_type, record_id, sha256, created_at, case_ids, retention, kept_from, due_on
-				FROM disposal_item WHERE disposal_id = ? AND state = 'PENDING' ORDER BY id FETCH FIRST ? ROWS ONLY""")
-			.params(disposalId, chunkSize)
+				FROM disposal_item WHERE disposal_id = ? AND id > ? AND state = 'PENDING'
+				ORDER BY id FETCH FIRST ? ROWS ONLY""")
+			.params(disposalId, after, chunkSize)
 			.query(Disposals::item)
 			.list();
 	}
