@@ -30,13 +30,8 @@ cleanup() {
   rm -rf "$BENCH_HOME"
 }
 trap cleanup EXIT
-java -Djarmode=tools -jar target/madoguchi.jar extract --destination "$BENCH_HOME/cp" >/dev/null
-CP="$BENCH_HOME/cp/madoguchi.jar:$BENCH_HOME/cp/lib/*"
-mkdir -p "$BENCH_HOME/classes"
-javac -d "$BENCH_HOME/classes" -cp "$CP" bench/ReconcileBench.java
+compile_bench_helper ReconcileBench
 helper() { java -Xmx1g -cp "$BENCH_HOME/classes:$CP" ReconcileBench "$@"; }
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
 
 ROSTERS=$(( (SCALE + 99999) / 100000 ))
 ROWS=$(( (SCALE + ROSTERS - 1) / ROSTERS ))

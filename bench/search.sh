@@ -43,14 +43,9 @@ cleanup() {
 }
 trap cleanup EXIT
 # The helpers run on the service's own classes and libraries (Lucene, H2), compiled once.
-java -Djarmode=tools -jar target/madoguchi.jar extract --destination "$BENCH_HOME/cp" >/dev/null
-CP="$BENCH_HOME/cp/madoguchi.jar:$BENCH_HOME/cp/lib/*"
-mkdir -p "$BENCH_HOME/classes"
-javac -d "$BENCH_HOME/classes" -cp "$CP" bench/SearchBench.java
+compile_bench_helper SearchBench
 bench() { java -Xmx"$BENCH_XMX" --enable-native-access=ALL-UNNAMED -cp "$BENCH_HOME/classes:$CP" SearchBench "$@"; }
 
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
 # Starts the service (start_bench_service keeps trap cleanup) and samples its heap and RSS into $OUT/memory-<tag>.
 start() {
   local tag="$1"; shift

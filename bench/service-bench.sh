@@ -31,3 +31,16 @@ stop_bench_service() {
 
 # The median of the numbers on standard input, one per line.
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Extracts the service's jar into $BENCH_HOME/cp and compiles bench/<class>.java against its classes and libraries
+# (once per run); sets CP. Run the class with: java -cp "$BENCH_HOME/classes:$CP" <class> ….
+compile_bench_helper() {
+  java -Djarmode=tools -jar target/madoguchi.jar extract --destination "$BENCH_HOME/cp" >/dev/null
+  CP="$BENCH_HOME/cp/madoguchi.jar:$BENCH_HOME/cp/lib/*"
+  mkdir -p "$BENCH_HOME/classes"
+  javac -d "$BENCH_HOME/classes" -cp "$CP" "bench/$1.java"
+}
+
+# Wall-clock stamps and the seconds between two of them.
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
